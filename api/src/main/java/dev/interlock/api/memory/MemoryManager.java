@@ -1,0 +1,77 @@
+package dev.interlock.api.memory;
+
+import dev.interlock.api.ThreadState;
+
+/**
+ * How Python objects are reference counted: the {@code plain}, {@code atomic}, {@code biased}
+ * and {@code tracing} managers implement this, and one is chosen by name at start-up.
+ *
+ * <p>The contract, as CPython's {@code Py_INCREF}/{@code Py_DECREF}:
+ * <ul>
+ *   <li>Every counted reference (a value-stack slot, a fast local, a global, a container slot,
+ *       an attribute) was taken with {@link #incref} or came from an allocation, and is given back
+ *       exactly once with {@link #decref}.</li>
+ *   <li>Immortal objects are never counted and never deallocated.</li>
+ *   <li>When a count reaches zero the object is deallocated: its finalizer runs, it is marked
+ *       freed, and the references it holds are released. Any later use of it raises
+ *       {@link FatalError} naming its type and the thread: use-after-free is detected, never a
+ *       silent corruption.</li>
+ * </ul>
+ *
+ * <p>A manager whose {@link #isThreadSafe()} is false is correct only when the locking strategy
+ * serializes bytecode; the runtime refuses the combination unless the user explicitly allows it.
+ */
+public interface MemoryManager {
+
+    /** The name the user selects it by ({@code --memory NAME}). */
+    String name();
+
+    /** True when counts stay exact with threads running in parallel. */
+    boolean isThreadSafe();
+
+    /** False for {@code tracing}, which leaves reclamation to the JVM and keeps no counts. */
+    boolean countsReferences();
+
+    /** Takes a new reference. */
+    void incref(ObjectHeader object);
+
+    /** Gives a reference back; deallocates the object when it was the last one. */
+    void decref(ObjectHeader object);
+
+    /**
+     * Takes a new reference unless the object is already being deallocated; the optimistic read
+     * of free-threaded CPython (load, try-increment, re-check). Returns false if it was too late.
+     */
+    boolean tryIncref(ObjectHeader object);
+
+    /** The count as {@code sys.getrefcount} reports it (shared and local halves merged). */
+    long refcount(ObjectHeader object);
+
+    /** Makes the object immortal: it is never counted or deallocated again. */
+    void makeImmortal(ObjectHeader object);
+
+    /** True for immortal objects. */
+    boolean isImmortal(ObjectHeader object);
+
+    /** True once the object has been deallocated. */
+    boolean isFreed(ObjectHeader object);
+
+    /**
+     * Called at a check point when the thread's eval breaker carries
+     * {@link dev.interlock.api.EvalBreaker#REFCOUNT_MERGE}: merge the counts queued for this
+     * thread. Managers without deferred work do nothing.
+     */
+    default void handleMergeRequest(ThreadState thread) {
+        // nothing queued by default
+    }
+
+    /** Called when a Python thread ends, so per-thread counting state can be handed over. */
+    default void threadExited(ThreadState thread) {
+        // no per-thread state by default
+    }
+
+    /** Counters for statistics (increments, decrements, deallocations); empty when not kept. */
+    default java.util.Map<String, Long> statistics() {
+        return java.util.Map.of();
+    }
+}

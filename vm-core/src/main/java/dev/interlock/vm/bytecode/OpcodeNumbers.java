@@ -1,0 +1,128 @@
+package dev.interlock.vm.bytecode;
+
+/**
+ * The numeric opcodes, CPython 3.10's values, as compile-time constants so the eval loop can
+ * {@code switch} on them. {@link Opcode} attaches the argument kind and stack effect to each and
+ * is the one place the rest of the VM reads them from; a test checks the two agree.
+ */
+public interface OpcodeNumbers {
+
+    int POP_TOP = 1;
+    int ROT_TWO = 2;
+    int ROT_THREE = 3;
+    int DUP_TOP = 4;
+    int DUP_TOP_TWO = 5;
+    int ROT_FOUR = 6;
+    int NOP = 9;
+    int UNARY_POSITIVE = 10;
+    int UNARY_NEGATIVE = 11;
+    int UNARY_NOT = 12;
+    int UNARY_INVERT = 15;
+    int BINARY_MATRIX_MULTIPLY = 16;
+    int INPLACE_MATRIX_MULTIPLY = 17;
+    int BINARY_POWER = 19;
+    int BINARY_MULTIPLY = 20;
+    int BINARY_MODULO = 22;
+    int BINARY_ADD = 23;
+    int BINARY_SUBTRACT = 24;
+    int BINARY_SUBSCR = 25;
+    int BINARY_FLOOR_DIVIDE = 26;
+    int BINARY_TRUE_DIVIDE = 27;
+    int INPLACE_FLOOR_DIVIDE = 28;
+    int INPLACE_TRUE_DIVIDE = 29;
+    int WITH_EXCEPT_START = 49;
+    int INPLACE_ADD = 55;
+    int INPLACE_SUBTRACT = 56;
+    int INPLACE_MULTIPLY = 57;
+    int INPLACE_MODULO = 59;
+    int STORE_SUBSCR = 60;
+    int DELETE_SUBSCR = 61;
+    int BINARY_LSHIFT = 62;
+    int BINARY_RSHIFT = 63;
+    int BINARY_AND = 64;
+    int BINARY_XOR = 65;
+    int BINARY_OR = 66;
+    int INPLACE_POWER = 67;
+    int GET_ITER = 68;
+    int GET_YIELD_FROM_ITER = 69;
+    int PRINT_EXPR = 70;
+    int LOAD_BUILD_CLASS = 71;
+    int YIELD_FROM = 72;
+    int LOAD_ASSERTION_ERROR = 74;
+    int INPLACE_LSHIFT = 75;
+    int INPLACE_RSHIFT = 76;
+    int INPLACE_AND = 77;
+    int INPLACE_XOR = 78;
+    int INPLACE_OR = 79;
+    int LIST_TO_TUPLE = 82;
+    int RETURN_VALUE = 83;
+    int IMPORT_STAR = 84;
+    int SETUP_ANNOTATIONS = 85;
+    int YIELD_VALUE = 86;
+    int POP_BLOCK = 87;
+    int POP_EXCEPT = 89;
+    int STORE_NAME = 90;
+    int DELETE_NAME = 91;
+    int UNPACK_SEQUENCE = 92;
+    int FOR_ITER = 93;
+    int UNPACK_EX = 94;
+    int STORE_ATTR = 95;
+    int DELETE_ATTR = 96;
+    int STORE_GLOBAL = 97;
+    int DELETE_GLOBAL = 98;
+    int ROT_N = 99;
+    int LOAD_CONST = 100;
+    int LOAD_NAME = 101;
+    int BUILD_TUPLE = 102;
+    int BUILD_LIST = 103;
+    int BUILD_SET = 104;
+    int BUILD_MAP = 105;
+    int LOAD_ATTR = 106;
+    int COMPARE_OP = 107;
+    int IMPORT_NAME = 108;
+    int IMPORT_FROM = 109;
+    int JUMP_FORWARD = 110;
+    int JUMP_IF_FALSE_OR_POP = 111;
+    int JUMP_IF_TRUE_OR_POP = 112;
+    int JUMP_ABSOLUTE = 113;
+    int POP_JUMP_IF_FALSE = 114;
+    int POP_JUMP_IF_TRUE = 115;
+    int LOAD_GLOBAL = 116;
+    int IS_OP = 117;
+    int CONTAINS_OP = 118;
+    int RERAISE = 119;
+    int JUMP_IF_NOT_EXC_MATCH = 121;
+    int SETUP_FINALLY = 122;
+    int LOAD_FAST = 124;
+    int STORE_FAST = 125;
+    int DELETE_FAST = 126;
+    int GEN_START = 129;
+    int RAISE_VARARGS = 130;
+    int CALL_FUNCTION = 131;
+    int MAKE_FUNCTION = 132;
+    int BUILD_SLICE = 133;
+    int LOAD_CLOSURE = 135;
+    int LOAD_DEREF = 136;
+    int STORE_DEREF = 137;
+    int DELETE_DEREF = 138;
+    int CALL_FUNCTION_KW = 141;
+    int CALL_FUNCTION_EX = 142;
+    int SETUP_WITH = 143;
+    int EXTENDED_ARG = 144;
+    int LIST_APPEND = 145;
+    int SET_ADD = 146;
+    int MAP_ADD = 147;
+    int LOAD_CLASSDEREF = 148;
+    int FORMAT_VALUE = 155;
+    int BUILD_CONST_KEY_MAP = 156;
+    int BUILD_STRING = 157;
+    int LOAD_METHOD = 160;
+    int CALL_METHOD = 161;
+    int LIST_EXTEND = 162;
+    int SET_UPDATE = 163;
+    int DICT_MERGE = 164;
+    int DICT_UPDATE = 165;
+
+    /** Opcodes at or above this value take an argument. */
+    int HAVE_ARGUMENT = 90;
+}

@@ -1,0 +1,77 @@
+package dev.interlock.vm.objects;
+
+import dev.interlock.api.memory.ReferenceVisitor;
+import dev.interlock.vm.errors.Errors;
+
+/**
+ * A cell: the box that holds a variable shared between a function and the functions nested in
+ * it ({@code co_cellvars}, {@code co_freevars}).
+ */
+public final class PyCell extends PyObject {
+
+    public static final PyType TYPE = PyType.builtin("cell", PyType.OBJECT).finalType()
+            .getter("cell_contents", self -> {
+                PyObject v = ((PyCell) self).getNew();
+                if (v == null) {
+                    throw Errors.valueError("Cell is empty");
+                }
+                return v;
+            })
+            .build();
+
+    private PyObject contents;
+
+    /** An empty cell, or one holding a borrowed value. */
+    public PyCell(PyObject value) {
+        if (value != null) {
+            Refs.incref(value);
+        }
+        this.contents = value;
+    }
+
+    @Override
+    public PyType type() {
+        return TYPE;
+    }
+
+    /** The contents as a new reference, or null if the cell is empty. */
+    public PyObject getNew() {
+        PyObject v = contents;
+        if (v != null) {
+            Refs.incref(v);
+        }
+        return v;
+    }
+
+    /** Replaces the contents, taking over the caller's reference ({@code null} empties the cell). */
+    public void setSteal(PyObject value) {
+        PyObject old = contents;
+        contents = value;
+        Refs.xdecref(old);
+    }
+
+    @Override
+    public String repr() {
+        if (contents == null) {
+            return "<cell at " + Identity.address(this) + ": empty>";
+        }
+        return "<cell at " + Identity.address(this) + ": " + contents.typeName() + " object at "
+                + Identity.address(contents) + ">";
+    }
+
+    @Override
+    public void traverse(ReferenceVisitor visitor) {
+        if (contents != null) {
+            visitor.visit(contents);
+        }
+    }
+
+    @Override
+    public void releaseReferences(dev.interlock.api.memory.MemoryManager memory) {
+        PyObject old = contents;
+        contents = null;
+        if (old != null) {
+            memory.decref(old);
+        }
+    }
+}

@@ -1,0 +1,319 @@
+package dev.interlock.vm.objects;
+
+import dev.interlock.api.LockingStrategy;
+import dev.interlock.api.memory.MemoryManager;
+import dev.interlock.api.memory.ReferenceVisitor;
+import dev.interlock.api.storage.MapStorage;
+import dev.interlock.vm.errors.Errors;
+import dev.interlock.vm.ops.BinaryOp;
+import dev.interlock.vm.ops.Compare;
+import dev.interlock.vm.runtime.Interpreter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Python's {@code dict}, insertion ordered. Its entries live in a {@link MapStorage} supplied by
+ * the locking strategy; module globals and instance attributes use the same class with namespace
+ * storage. Hashes are computed here, before the storage is called, so the storage never runs a
+ * {@code __hash__}.
+ */
+public final class PyDict extends PyObject {
+
+    public static final PyType TYPE = DictType.define();
+
+    private final MapStorage<PyObject, PyObject> entries;
+
+    private PyDict(Interpreter interp, int capacity, boolean namespace) {
+        this.entries = namespace
+                ? interp.storage().newNamespace(this, interp.keyOps())
+                : interp.storage().newMap(this, interp.keyOps(), capacity);
+    }
+
+    /** A new empty dict. */
+    public static PyDict create() {
+        return new PyDict(Interpreter.current(), 0, false);
+    }
+
+    /** A new empty dict with room for {@code capacity} entries. */
+    public static PyDict create(int capacity) {
+        return new PyDict(Interpreter.current(), capacity, false);
+    }
+
+    /** A new namespace: module globals, class or instance attributes. */
+    public static PyDict createNamespace(Interpreter interp) {
+        return new PyDict(interp, 8, true);
+    }
+
+    @Override
+    public PyType type() {
+        return TYPE;
+    }
+
+    /** The storage (for the eval loop's global lookups). */
+    public MapStorage<PyObject, PyObject> storage() {
+        return entries;
+    }
+
+    /** The number of entries. */
+    public int size() {
+        return entries.size();
+    }
+
+    /** The hash of a key, with CPython's error for unhashable keys. */
+    public static long hashOf(PyObject key) {
+        if (key instanceof PyStr s) {
+            return s.hash();
+        }
+        if (!key.isHashable()) {
+            throw Errors.typeError("unhashable type: '" + key.typeName() + "'");
+        }
+        return key.hash();
+    }
+
+    /** {@code self.get(key)}: a new reference, or null if absent. */
+    public PyObject getItemOrNull(PyObject key) {
+        return entries.getNew(key, hashOf(key));
+    }
+
+    /** The value for a string key, or null (a new reference). */
+    public PyObject getItemOrNull(String key) {
+        PyStr k = PyStr.of(key);
+        try {
+            return getItemOrNull(k);
+        } finally {
+            Refs.decref(k);
+        }
+    }
+
+    /** {@code self[key] = value} with borrowed arguments. */
+    @Override
+    public void setItem(PyObject key, PyObject value) {
+        entries.put(key, hashOf(key), value);
+    }
+
+    /** {@code self[name] = value} for a string key. */
+    public void setItem(String key, PyObject value) {
+        PyStr k = PyStr.of(key);
+        try {
+            setItem(k, value);
+        } finally {
+            Refs.decref(k);
+        }
+    }
+
+    /** {@code self[name] = value} that takes over the caller's reference to {@code value}. */
+    public void setItemSteal(String key, PyObject value) {
+        try {
+            setItem(key, value);
+        } finally {
+            Refs.decref(value);
+        }
+    }
+
+    /** Removes {@code key} if present; returns whether it was. */
+    public boolean removeIfPresent(PyObject key) {
+        PyObject old = entries.remove(key, hashOf(key));
+        if (old == null) {
+            return false;
+        }
+        Refs.decref(old);
+        return true;
+    }
+
+    /** Removes {@code key}, returning its value (a new reference) or null if absent. */
+    public PyObject pop(PyObject key) {
+        return entries.remove(key, hashOf(key));
+    }
+
+    /** {@code setdefault}: the present value, or {@code value} after inserting it; a new reference. */
+    public PyObject setDefault(PyObject key, PyObject value) {
+        PyObject present = entries.putIfAbsent(key, hashOf(key), value);
+        return present != null ? present : Refs.newRef(value);
+    }
+
+    /** The entries as new references, in insertion order. */
+    public List<MapStorage.Entry<PyObject, PyObject>> entryList() {
+        List<MapStorage.Entry<PyObject, PyObject>> out = new ArrayList<>(entries.size());
+        MapStorage.Cursor<PyObject, PyObject> c = entries.cursor();
+        for (MapStorage.Entry<PyObject, PyObject> e = c.next(); e != null; e = c.next()) {
+            out.add(e);
+        }
+        return out;
+    }
+
+    /** Gives back the references held by entries from {@link #entryList}. */
+    public static void release(List<MapStorage.Entry<PyObject, PyObject>> list) {
+        for (MapStorage.Entry<PyObject, PyObject> e : list) {
+            Refs.decref(e.key());
+            Refs.decref(e.value());
+        }
+    }
+
+    /** {@code self.update(other)} for a dict argument, atomically over both dicts. */
+    public void updateFrom(PyDict other) {
+        if (other == this) {
+            return;
+        }
+        LockingStrategy strategy = Interpreter.current().strategy();
+        strategy.enterCriticalSection(this, other);
+        try {
+            entries.putAll(other.entries);
+        } finally {
+            strategy.exitCriticalSection(this, other);
+        }
+    }
+
+    /** Removes every entry. */
+    public void clear() {
+        entries.clear();
+    }
+
+    // ------------------------------------------------------------------ protocol
+
+    @Override
+    public boolean hasLength() {
+        return true;
+    }
+
+    @Override
+    public int length() {
+        return entries.size();
+    }
+
+    @Override
+    public boolean isTrue() {
+        return entries.size() != 0;
+    }
+
+    @Override
+    public boolean isHashable() {
+        return false;
+    }
+
+    @Override
+    public long hash() {
+        throw Errors.typeError("unhashable type: 'dict'");
+    }
+
+    @Override
+    public PyObject getItem(PyObject key) {
+        PyObject v = getItemOrNull(key);
+        if (v == null) {
+            throw Errors.keyError(key);
+        }
+        return v;
+    }
+
+    @Override
+    public void deleteItem(PyObject key) {
+        if (!removeIfPresent(key)) {
+            throw Errors.keyError(key);
+        }
+    }
+
+    @Override
+    public boolean contains(PyObject key) {
+        return entries.containsKey(key, hashOf(key));
+    }
+
+    @Override
+    public PyObject iter() {
+        return new DictIterator(this, DictIterator.Kind.KEYS);
+    }
+
+    @Override
+    public PyObject richCompare(PyObject other, int op) {
+        if (!(other instanceof PyDict o) || (op != Compare.EQ && op != Compare.NE)) {
+            return PyNotImplemented.INSTANCE;
+        }
+        boolean eq = equalTo(o);
+        return PyBool.of(op == Compare.EQ ? eq : !eq);
+    }
+
+    private boolean equalTo(PyDict o) {
+        if (entries.size() != o.entries.size()) {
+            return false;
+        }
+        List<MapStorage.Entry<PyObject, PyObject>> mine = entryList();
+        try {
+            for (MapStorage.Entry<PyObject, PyObject> e : mine) {
+                PyObject theirs = o.getItemOrNull(e.key());
+                if (theirs == null) {
+                    return false;
+                }
+                try {
+                    if (!Compare.isEqual(e.value(), theirs)) {
+                        return false;
+                    }
+                } finally {
+                    Refs.decref(theirs);
+                }
+            }
+            return true;
+        } finally {
+            release(mine);
+        }
+    }
+
+    @Override
+    public PyObject binaryOp(BinaryOp op, PyObject other) {
+        if (op == BinaryOp.OR && other instanceof PyDict o) {
+            PyDict out = copy();
+            out.updateFrom(o);
+            return out;
+        }
+        return PyNotImplemented.INSTANCE;
+    }
+
+    @Override
+    public PyObject inplaceOp(BinaryOp op, PyObject other) {
+        if (op == BinaryOp.OR) {
+            DictType.update(this, other);
+            return Refs.newRef(this);
+        }
+        return PyNotImplemented.INSTANCE;
+    }
+
+    /** {@code self.copy()}. */
+    public PyDict copy() {
+        PyDict out = create(entries.size());
+        out.updateFrom(this);
+        return out;
+    }
+
+    @Override
+    public String repr() {
+        if (entries.size() == 0) {
+            return "{}";
+        }
+        if (!ReprGuard.enter(this)) {
+            return "{...}";
+        }
+        List<MapStorage.Entry<PyObject, PyObject>> list = entryList();
+        try {
+            StringBuilder b = new StringBuilder("{");
+            boolean first = true;
+            for (MapStorage.Entry<PyObject, PyObject> e : list) {
+                if (!first) {
+                    b.append(", ");
+                }
+                first = false;
+                b.append(e.key().repr()).append(": ").append(e.value().repr());
+            }
+            return b.append('}').toString();
+        } finally {
+            release(list);
+            ReprGuard.exit(this);
+        }
+    }
+
+    @Override
+    public void traverse(ReferenceVisitor visitor) {
+        entries.traverse(visitor);
+    }
+
+    @Override
+    public void releaseReferences(MemoryManager memory) {
+        entries.clear();
+    }
+}

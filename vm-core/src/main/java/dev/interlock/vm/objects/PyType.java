@@ -1,0 +1,376 @@
+package dev.interlock.vm.objects;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.interlock.vm.errors.Errors;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Python type. Built-in types are created once per JVM, are immutable and immortal, and keep
+ * their attributes in a Java map filled when the type is built; their instances are Java objects
+ * of the corresponding {@code Py*} class. Classes defined by Python code ("heap types") keep their
+ * attributes in a {@link PyDict} like any namespace.
+ *
+ * <p>Attribute lookup walks the method resolution order ({@code __mro__}), computed with C3
+ * linearization as CPython's {@code mro_implementation} does.
+ */
+public class PyType extends PyObject {
+
+    /** How a built-in type makes instances: {@code __new__} and {@code __init__} in one. */
+    @FunctionalInterface
+    public interface Constructor {
+        PyObject construct(PyType type, PyObject[] args, int start, int nargs, PyTuple kwnames);
+    }
+
+    /** {@code object}: the root of every type. */
+    public static final PyType OBJECT = new PyType("object", null, true, (t, a, s, n, kw) -> {
+        if (n != 0 || (kw != null && kw.size() > 0)) {
+            throw Errors.typeError("object() takes no arguments");
+        }
+        return new PyBaseObject();
+    });
+    /** {@code type}: the type of every type. */
+    public static final PyType TYPE = new PyType("type", OBJECT, false, null);
+
+    private final String name;
+    private final String module;
+    private final PyType base;
+    private final PyType[] bases;
+    private PyType[] mro;
+    private boolean acceptsSubclasses;
+    private final Map<String, PyObject> builtinDict;
+    private final PyDict heapDict;
+    private Constructor constructor;
+    private String doc;
+
+    private PyType(String name, PyType base, boolean acceptsSubclasses, Constructor constructor) {
+        this.name = name;
+        this.module = "builtins";
+        this.base = base;
+        this.bases = base == null ? new PyType[0] : new PyType[] {base};
+        this.acceptsSubclasses = acceptsSubclasses;
+        this.builtinDict = new LinkedHashMap<>();
+        this.heapDict = null;
+        this.constructor = constructor;
+        PyType[] mroArray = new PyType[base == null ? 1 : base.mro.length + 1];
+        mroArray[0] = this;
+        if (base != null) {
+            System.arraycopy(base.mro, 0, mroArray, 1, base.mro.length);
+        }
+        this.mro = mroArray;
+        makeStaticImmortal();
+    }
+
+    /** A heap type: a class statement or a three-argument {@code type()} call. */
+    protected PyType(String name, String module, PyType[] bases, PyDict dict) {
+        this.name = requireNonNull(name, "name is null");
+        this.module = requireNonNull(module, "module is null");
+        this.bases = bases.clone();
+        this.base = bases.length == 0 ? OBJECT : bases[0];
+        this.acceptsSubclasses = true;
+        this.builtinDict = null;
+        this.heapDict = requireNonNull(dict, "dict is null");
+        this.constructor = null;
+        this.mro = Mro.compute(this, this.bases.length == 0 ? new PyType[] {OBJECT} : this.bases);
+    }
+
+    /** Starts the definition of a built-in type. */
+    public static Builder builtin(String name, PyType base) {
+        return new Builder(name, requireNonNull(base, "base is null"));
+    }
+
+    @Override
+    public PyType type() {
+        return TYPE;
+    }
+
+    /** {@code __name__}. */
+    public String name() {
+        return name;
+    }
+
+    /** {@code __module__}: "builtins" for built-in types. */
+    public String module() {
+        return module;
+    }
+
+    /** The name as tracebacks and reprs qualify it: no prefix for builtins and {@code __main__}. */
+    public String qualifiedName() {
+        return module.equals("builtins") || module.equals("__main__") ? name : module + "." + name;
+    }
+
+    /** The first base ({@code __base__}); null only for {@code object}. */
+    public PyType base() {
+        return base;
+    }
+
+    /** {@code __bases__}. */
+    public List<PyType> bases() {
+        return Collections.unmodifiableList(Arrays.asList(bases));
+    }
+
+    /** {@code __mro__}. */
+    public List<PyType> mro() {
+        return Collections.unmodifiableList(Arrays.asList(mro));
+    }
+
+    /** True for classes created by Python code. */
+    public boolean isHeapType() {
+        return heapDict != null;
+    }
+
+    /** The class namespace of a heap type; null for built-in types. */
+    public PyDict heapDict() {
+        return heapDict;
+    }
+
+    /** True if Python classes may derive from this type. */
+    public boolean acceptsSubclasses() {
+        return acceptsSubclasses;
+    }
+
+    /** {@code __doc__} of a built-in type. */
+    public String doc() {
+        return doc;
+    }
+
+    /** True if this type is {@code other} or derives from it. */
+    public boolean isSubtypeOf(PyType other) {
+        if (this == other) {
+            return true;
+        }
+        for (PyType t : mro) {
+            if (t == other) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Finds {@code name} along the MRO without invoking descriptors: a new reference, or null.
+     * Compare CPython's {@code _PyType_Lookup}.
+     */
+    public PyObject lookup(PyStr name) {
+        for (PyType t : mro) {
+            PyObject found = t.getOwn(name);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** The attribute defined on this very type, as a new reference, or null. */
+    public PyObject getOwn(PyStr name) {
+        if (heapDict != null) {
+            return heapDict.getItemOrNull(name);
+        }
+        return builtinDict.get(name.value()); // immortal: no count to take
+    }
+
+    /** The names defined on a built-in type, in definition order (for {@code dir}). */
+    public List<String> builtinNames() {
+        return builtinDict == null ? List.of() : new ArrayList<>(builtinDict.keySet());
+    }
+
+    @Override
+    public boolean usesGenericGetAttribute() {
+        return false;
+    }
+
+    @Override
+    public PyObject getAttribute(PyStr attr) {
+        // Compare CPython type_getattro: metatype data descriptors, then the MRO of this type.
+        String n = attr.value();
+        switch (n) {
+            case "__name__":
+                return PyStr.of(name);
+            case "__qualname__":
+                return PyStr.of(name);
+            case "__module__":
+                if (heapDict == null) {
+                    return PyStr.of(module);
+                }
+                break;
+            case "__mro__":
+                return PyTuple.ofBorrowed(mro);
+            case "__bases__":
+                return PyTuple.ofBorrowed(bases);
+            case "__base__":
+                if (base == null) {
+                    return PyNone.INSTANCE;
+                }
+                Refs.incref(base);
+                return base;
+            case "__doc__":
+                if (heapDict == null) {
+                    return doc == null ? PyNone.INSTANCE : PyStr.of(doc);
+                }
+                break;
+            case "__dict__":
+                if (heapDict != null) {
+                    Refs.incref(heapDict);
+                    return heapDict;
+                }
+                break;
+            default:
+                break;
+        }
+        PyObject found = lookup(attr);
+        if (found != null) {
+            PyObject bound = found.descriptorGet(null, this);
+            if (bound != null) {
+                Refs.decref(found);
+                return bound;
+            }
+            return found;
+        }
+        PyObject meta = TYPE.getOwn(attr);
+        if (meta != null) {
+            PyObject bound = meta.descriptorGet(this, TYPE);
+            if (bound != null) {
+                return bound;
+            }
+            return meta;
+        }
+        throw Errors.attributeError("type object '" + name + "' has no attribute '" + n + "'");
+    }
+
+    @Override
+    public void setAttribute(PyStr attr, PyObject value) {
+        if (heapDict == null) {
+            throw Errors.typeError("cannot set '" + attr.value() + "' attribute of immutable type '" + name + "'");
+        }
+        heapDict.setItem(attr, value);
+    }
+
+    @Override
+    public void deleteAttribute(PyStr attr) {
+        if (heapDict == null) {
+            throw Errors.typeError("cannot delete '" + attr.value() + "' attribute of immutable type '" + name + "'");
+        }
+        if (!heapDict.removeIfPresent(attr)) {
+            throw Errors.attributeError(attr.value());
+        }
+    }
+
+    @Override
+    public boolean isCallable() {
+        return true;
+    }
+
+    @Override
+    public PyObject call(PyObject[] args, int start, int nargs, PyTuple kwnames) {
+        if (this == TYPE && nargs == 1 && (kwnames == null || kwnames.size() == 0)) {
+            PyType t = args[start].type();
+            Refs.incref(t);
+            return t;
+        }
+        Constructor c = constructorFor();
+        if (c == null) {
+            throw Errors.typeError("cannot create '" + qualifiedName() + "' instances");
+        }
+        return c.construct(this, args, start, nargs, kwnames);
+    }
+
+    /** The constructor of this type or of its nearest built-in ancestor that has one. */
+    protected Constructor constructorFor() {
+        for (PyType t : mro) {
+            if (t.constructor != null) {
+                return t.constructor;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String repr() {
+        return "<class '" + qualifiedName() + "'>";
+    }
+
+    @Override
+    public long hash() {
+        return Identity.hash(this);
+    }
+
+    @Override
+    public PyObject richCompare(PyObject other, int op) {
+        return Identity.compare(this, other, op);
+    }
+
+    @Override
+    public void traverse(dev.interlock.api.memory.ReferenceVisitor visitor) {
+        if (heapDict != null) {
+            visitor.visit(heapDict);
+            for (PyType b : bases) {
+                visitor.visit(b);
+            }
+        }
+    }
+
+    /** Builds a built-in type: name, base, constructor, methods and attributes. */
+    public static final class Builder {
+        private final PyType type;
+
+        private Builder(String name, PyType base) {
+            this.type = new PyType(name, base, true, null);
+        }
+
+        /** Marks the type final: Python classes cannot derive from it (like {@code bool}). */
+        public Builder finalType() {
+            type.acceptsSubclasses = false;
+            return this;
+        }
+
+        /** How instances are made when the type is called. */
+        public Builder constructor(Constructor c) {
+            type.constructor = c;
+            return this;
+        }
+
+        /** {@code __doc__}. */
+        public Builder doc(String doc) {
+            type.doc = doc;
+            return this;
+        }
+
+        /** Adds a method descriptor. */
+        public Builder method(BuiltinDef def) {
+            PyMethodDescriptor d = new PyMethodDescriptor(type, def);
+            type.builtinDict.put(def.name(), d);
+            return this;
+        }
+
+        /** Adds an attribute (a getset descriptor, a class method, a constant). It must be immortal. */
+        public Builder attribute(String name, PyObject value) {
+            if (value.refLocal() < IMMORTAL) {
+                throw new IllegalArgumentException("built-in type attribute must be immortal: " + name);
+            }
+            type.builtinDict.put(name, value);
+            return this;
+        }
+
+        /** Adds a read-only property computed from the instance. */
+        public Builder getter(String name, PyGetSetDescriptor.Getter getter) {
+            type.builtinDict.put(name, new PyGetSetDescriptor(type, name, getter, null));
+            return this;
+        }
+
+        /** Adds a read-write property. */
+        public Builder property(String name, PyGetSetDescriptor.Getter getter, PyGetSetDescriptor.Setter setter) {
+            type.builtinDict.put(name, new PyGetSetDescriptor(type, name, getter, setter));
+            return this;
+        }
+
+        /** The finished type. */
+        public PyType build() {
+            return type;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.interlock.vm.objects;
+
+import dev.interlock.api.memory.MemoryManager;
+import dev.interlock.api.memory.ObjectHeader;
+import dev.interlock.vm.errors.InterpreterError;
+import dev.interlock.vm.runtime.PyThread;
+
+/**
+ * Reference counting for code outside the eval loop: {@code Py_INCREF}, {@code Py_DECREF},
+ * {@code Py_XDECREF}. Immortal objects are recognised from the header alone; everything else goes
+ * to the memory manager of the interpreter that runs the calling thread. The eval loop keeps that
+ * manager in a local and calls it directly.
+ */
+public final class Refs {
+
+    private Refs() {
+    }
+
+    /** The memory manager of the calling Python thread. */
+    public static MemoryManager memory() {
+        if (Thread.currentThread() instanceof PyThread thread) {
+            return thread.memory();
+        }
+        throw new InterpreterError("a Python object was counted outside a Python thread ("
+                + Thread.currentThread().getName() + ")");
+    }
+
+    /** Takes a new reference. */
+    public static void incref(ObjectHeader o) {
+        if (o.refLocal() < ObjectHeader.IMMORTAL) {
+            memory().incref(o);
+        }
+    }
+
+    /** Gives a reference back. */
+    public static void decref(ObjectHeader o) {
+        if (o.refLocal() < ObjectHeader.IMMORTAL) {
+            memory().decref(o);
+        }
+    }
+
+    /** Gives a reference back if {@code o} is not null. */
+    public static void xdecref(ObjectHeader o) {
+        if (o != null && o.refLocal() < ObjectHeader.IMMORTAL) {
+            memory().decref(o);
+        }
+    }
+
+    /** Takes a new reference and returns the object, for {@code return Refs.newRef(x);}. */
+    public static <T extends ObjectHeader> T newRef(T o) {
+        incref(o);
+        return o;
+    }
+
+    /** Gives back a reference to each element of {@code items} that is not null. */
+    public static void decrefAll(ObjectHeader[] items) {
+        for (ObjectHeader o : items) {
+            xdecref(o);
+        }
+    }
+}

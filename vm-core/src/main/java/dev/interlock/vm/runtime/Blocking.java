@@ -1,0 +1,57 @@
+package dev.interlock.vm.runtime;
+
+import dev.interlock.api.LockingStrategy;
+import dev.interlock.vm.errors.Errors;
+import dev.interlock.vm.objects.ExceptionTypes;
+
+/**
+ * Runs a blocking call with the thread detached from the interpreter, as CPython's
+ * {@code Py_BEGIN_ALLOW_THREADS} / {@code Py_END_ALLOW_THREADS}: under a GIL the lock is dropped
+ * while the thread sleeps, waits for a join or a lock, and taken again after. Code inside must not
+ * touch Python objects.
+ */
+public final class Blocking {
+
+    /** A call that may block. */
+    @FunctionalInterface
+    public interface Call {
+        void run() throws InterruptedException;
+    }
+
+    /** A blocking call with a result. */
+    @FunctionalInterface
+    public interface Supplier<T> {
+        T get() throws InterruptedException;
+    }
+
+    private Blocking() {
+    }
+
+    /** Runs {@code call} detached. */
+    public static void run(PyThreadState ts, Call call) {
+        get(ts, () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    /** Runs {@code call} detached and returns its result. */
+    public static <T> T get(PyThreadState ts, Supplier<T> call) {
+        LockingStrategy strategy = ts.interpreter().strategy();
+        strategy.detach(ts);
+        boolean interrupted = false;
+        T result = null;
+        try {
+            result = call.get();
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            strategy.attach(ts);
+        }
+        if (interrupted) {
+            throw Errors.of(ExceptionTypes.KEYBOARD_INTERRUPT);
+        }
+        ts.interpreter().checkNotFatal();
+        return result;
+    }
+}

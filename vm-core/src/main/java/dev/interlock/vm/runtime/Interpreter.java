@@ -1,0 +1,562 @@
+package dev.interlock.vm.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.interlock.api.EvalBreaker;
+import dev.interlock.api.LockingStrategy;
+import dev.interlock.api.SwitchSettings;
+import dev.interlock.api.memory.FatalError;
+import dev.interlock.api.memory.MemoryManager;
+import dev.interlock.api.storage.ContainerStorage;
+import dev.interlock.vm.builtins.BuiltinsModule;
+import dev.interlock.vm.compiler.Compiler;
+import dev.interlock.vm.errors.InterpreterError;
+import dev.interlock.vm.errors.NotSupportedError;
+import dev.interlock.vm.errors.PyException;
+import dev.interlock.vm.errors.SyntaxErrorException;
+import dev.interlock.vm.errors.TracebackPrinter;
+import dev.interlock.vm.eval.EvalLoop;
+import dev.interlock.vm.objects.ExceptionTypes;
+import dev.interlock.vm.objects.PyCode;
+import dev.interlock.vm.objects.PyDict;
+import dev.interlock.vm.objects.PyInt;
+import dev.interlock.vm.objects.PyModule;
+import dev.interlock.vm.objects.PyNone;
+import dev.interlock.vm.objects.PyObject;
+import dev.interlock.vm.objects.PyStr;
+import dev.interlock.vm.objects.Refs;
+import dev.interlock.vm.stdlib.NativeModules;
+import jakarta.inject.Inject;
+import java.io.BufferedOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One Python interpreter: the locking strategy and memory manager chosen for it, its modules, its
+ * threads and its standard streams. Several can live in one JVM; nothing here is static.
+ *
+ * <p>All Python code runs on {@link PyThread}s. {@link #runMain} starts the main thread, runs a
+ * program on it, waits for the non-daemon threads as CPython's {@code threading._shutdown} does,
+ * and returns the exit status CPython would: 0, 1 for an uncaught exception, the code of a
+ * {@code SystemExit}, or {@link FatalError#EXIT_STATUS} after a fatal error.
+ */
+public final class Interpreter {
+
+    private final InterpreterConfig config;
+    private final LockingStrategy strategy;
+    private final MemoryManager memory;
+    private final ContainerStorage storage;
+    private final SwitchSettings switches;
+    private final PyKeyOps keyOps = new PyKeyOps();
+    private final SourceCache sources = new SourceCache();
+    private final ObjectIds ids = new ObjectIds();
+    private final PrintStream stdout;
+    private final PrintStream stderr;
+    private final List<PyThreadState> liveThreads = new CopyOnWriteArrayList<>();
+    private final List<PyThread> nonDaemonThreads = new CopyOnWriteArrayList<>();
+    private final Map<String, NativeModule> nativeModules = new LinkedHashMap<>();
+    private final AtomicReference<FatalError> fatal = new AtomicReference<>();
+    private final AtomicLong threadCounter = new AtomicLong();
+    private final java.util.concurrent.locks.ReentrantLock importLock = new java.util.concurrent.locks.ReentrantLock();
+    private final Map<String, String> moduleLocations = new java.util.concurrent.ConcurrentHashMap<>();
+    private final EvalLoop evalLoop;
+
+    private volatile int recursionLimit = 1000;
+    private PyModule builtinsModule;
+    private PyModule sysModule;
+    private PyDict sysModules;
+    private PyThreadState mainThread;
+
+    @Inject
+    public Interpreter(InterpreterConfig config, LockingStrategy strategy, MemoryManager memory, SwitchSettings switches) {
+        this.config = requireNonNull(config, "config is null");
+        this.strategy = requireNonNull(strategy, "strategy is null");
+        this.memory = requireNonNull(memory, "memory is null");
+        this.storage = requireNonNull(strategy.storage(), "strategy storage is null");
+        this.switches = requireNonNull(switches, "switches is null");
+        this.stdout = new PrintStream(new BufferedOutputStream(config.stdout(), 1 << 14), false, StandardCharsets.UTF_8);
+        this.stderr = new PrintStream(config.stderr(), true, StandardCharsets.UTF_8);
+        this.evalLoop = new EvalLoop(this);
+        for (NativeModule m : NativeModules.all()) {
+            nativeModules.put(m.name(), m);
+        }
+    }
+
+    /** The interpreter of the Python thread running on the calling Java thread. */
+    public static Interpreter current() {
+        return PyThread.current().interpreter();
+    }
+
+    public InterpreterConfig config() {
+        return config;
+    }
+
+    public LockingStrategy strategy() {
+        return strategy;
+    }
+
+    public MemoryManager memory() {
+        return memory;
+    }
+
+    public ContainerStorage storage() {
+        return storage;
+    }
+
+    public SwitchSettings switches() {
+        return switches;
+    }
+
+    public PyKeyOps keyOps() {
+        return keyOps;
+    }
+
+    public EvalLoop evalLoop() {
+        return evalLoop;
+    }
+
+    /** The {@code id()} table. */
+    public ObjectIds ids() {
+        return ids;
+    }
+
+    /** The source lines tracebacks quote. */
+    public SourceCache sources() {
+        return sources;
+    }
+
+    /** {@code sys.stdout}'s byte stream. */
+    public PrintStream stdout() {
+        return stdout;
+    }
+
+    /** {@code sys.stderr}'s byte stream. */
+    public PrintStream stderr() {
+        return stderr;
+    }
+
+    public int recursionLimit() {
+        return recursionLimit;
+    }
+
+    public void setRecursionLimit(int limit) {
+        this.recursionLimit = limit;
+    }
+
+    /** The {@code builtins} module. */
+    public PyModule builtins() {
+        return builtinsModule;
+    }
+
+    /** {@code sys.modules}. */
+    public PyDict sysModules() {
+        return sysModules;
+    }
+
+    /** The main thread's state, once started. */
+    public PyThreadState mainThread() {
+        return mainThread;
+    }
+
+    /** The Python threads now running, in start order. */
+    public List<PyThreadState> liveThreads() {
+        return Collections.unmodifiableList(new ArrayList<>(liveThreads));
+    }
+
+    /** The Java modules available to {@code import}. */
+    public NativeModule nativeModule(String name) {
+        return nativeModules.get(name);
+    }
+
+    // ------------------------------------------------------------------ running programs
+
+    /**
+     * Runs a program as {@code __main__} on a new main thread and waits for every non-daemon
+     * thread. Output is flushed before returning.
+     *
+     * @return the exit status CPython would give
+     */
+    public int runMain(String source, String filename) {
+        int[] status = {0};
+        PyThread main = newThread("MainThread", ts -> status[0] = runMainOn(ts, source, filename));
+        main.start();
+        joinUninterruptibly(main);
+        stdout.flush();
+        FatalError f = fatal.get();
+        if (f != null) {
+            return FatalError.EXIT_STATUS;
+        }
+        return status[0];
+    }
+
+    /**
+     * Compiles {@code source} on a Python thread and hands the code object to {@code use}; a
+     * syntax error is printed as CPython prints it. Returns the exit status (0 or 1).
+     */
+    public int compileAndReport(String source, String filename, java.util.function.Consumer<PyCode> use) {
+        int[] status = {0};
+        PyThread main = newThread("MainThread", ts -> {
+            mainThread = ts;
+            initialize();
+            try {
+                sources.register(filename, source);
+                PyCode code = Compiler.compile(source, filename, Compiler.Mode.EXEC);
+                try {
+                    use.accept(code);
+                } finally {
+                    Refs.decref(code);
+                }
+            } catch (SyntaxErrorException e) {
+                stdout.flush();
+                stderr.print(e.format());
+                status[0] = 1;
+            } catch (NotSupportedError e) {
+                stdout.flush();
+                stderr.println("NotSupportedError: " + e.getMessage());
+                status[0] = 1;
+            }
+        });
+        main.start();
+        joinUninterruptibly(main);
+        stdout.flush();
+        return status[0];
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int runMainOn(PyThreadState ts, String source, String filename) {
+        mainThread = ts;
+        initialize();
+        int status = 0;
+        PyCode code;
+        try {
+            sources.register(filename, source);
+            code = Compiler.compile(source, filename, Compiler.Mode.EXEC);
+        } catch (SyntaxErrorException e) {
+            stdout.flush();
+            stderr.print(e.format());
+            return 1;
+        } catch (NotSupportedError e) {
+            stdout.flush();
+            stderr.println("NotSupportedError: " + e.getMessage());
+            return 1;
+        }
+        PyModule main = newModule("__main__");
+        try {
+            main.dict().setItemSteal("__file__", PyStr.of(filename));
+            evalLoop.runModule(code, main.dict(), ts);
+        } catch (PyException e) {
+            status = handleUncaught(e);
+        } catch (NotSupportedError e) {
+            stdout.flush();
+            TracebackPrinter.printNotSupported(ts, e, stderr);
+            status = 1;
+        } finally {
+            Refs.decref(code);
+        }
+        waitForNonDaemonThreads(ts);
+        return status;
+    }
+
+    /** Prints an uncaught exception as CPython does, or handles SystemExit; returns the exit status. */
+    public int handleUncaught(PyException e) {
+        try {
+            if (e.matches(ExceptionTypes.SYSTEM_EXIT)) {
+                return systemExitStatus(e.value());
+            }
+            stdout.flush();
+            TracebackPrinter.print(e.value(), stderr);
+            return 1;
+        } finally {
+            e.release();
+        }
+    }
+
+    private int systemExitStatus(PyObject exit) {
+        dev.interlock.vm.objects.PyBaseException ex = (dev.interlock.vm.objects.PyBaseException) exit;
+        PyObject code = ex.args().size() == 0 ? PyNone.INSTANCE : ex.args().get(0);
+        if (code == PyNone.INSTANCE) {
+            return 0;
+        }
+        if (code instanceof PyInt i) {
+            return (int) i.toLong();
+        }
+        stdout.flush();
+        stderr.println(code.str());
+        return 1;
+    }
+
+    /** Compiles and runs {@code source} in a fresh module namespace on the calling Python thread. */
+    public PyModule newModule(String name) {
+        PyDict globals = PyDict.createNamespace(this);
+        PyModule module = new PyModule(name, globals);
+        Refs.decref(globals);
+        globals.setItem("__builtins__", builtinsModule);
+        globals.setItem("__doc__", PyNone.INSTANCE);
+        sysModules.setItem(name, module);
+        return module;
+    }
+
+    // ------------------------------------------------------------------ imports
+
+    /**
+     * Imports a module by absolute name (a new reference): {@code sys.modules} first, then the
+     * native modules, then Python modules bundled with the interpreter, then {@code NAME.py} in
+     * the directory of the main script. The import lock is taken detached, so a thread waiting
+     * for another's import never holds the GIL while it waits.
+     */
+    public PyModule importModule(String name) {
+        PyObject existing = sysModules.getItemOrNull(name);
+        if (existing instanceof PyModule m) {
+            return m;
+        }
+        Refs.xdecref(existing);
+        PyThreadState ts = PyThreadState.current();
+        if (!importLock.tryLock()) {
+            Blocking.run(ts, importLock::lockInterruptibly);
+        }
+        try {
+            existing = sysModules.getItemOrNull(name);
+            if (existing instanceof PyModule m) {
+                return m;
+            }
+            Refs.xdecref(existing);
+            NativeModule nativeModule = nativeModules.get(name);
+            if (nativeModule != null) {
+                PyModule m = nativeModule.create(this);
+                sysModules.setItem(name, m);
+                return m;
+            }
+            String resource = "/dev/interlock/lib/" + name.replace('.', '/') + ".py";
+            try (java.io.InputStream in = Interpreter.class.getResourceAsStream(resource)) {
+                if (in != null) {
+                    String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    return execModule(name, text, "<interlock>/lib/" + name.replace('.', '/') + ".py", ts);
+                }
+            } catch (java.io.IOException e) {
+                throw new InterpreterError("cannot read bundled module " + name, e);
+            }
+            if (config.scriptDirectory() != null && !name.contains(".")) {
+                java.nio.file.Path file = config.scriptDirectory().resolve(name + ".py");
+                if (java.nio.file.Files.isRegularFile(file)) {
+                    String text;
+                    try {
+                        text = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+                    } catch (java.io.IOException e) {
+                        throw dev.interlock.vm.errors.Errors.of(dev.interlock.vm.objects.ExceptionTypes.IMPORT_ERROR,
+                                "cannot read " + file + ": " + e.getMessage());
+                    }
+                    return execModule(name, text, file.toString(), ts);
+                }
+            }
+            int dot = name.lastIndexOf('.');
+            if (dot > 0) {
+                throw dev.interlock.vm.errors.Errors.importError("No module named '" + name + "'; '"
+                        + name.substring(0, dot) + "' is not a package");
+            }
+            throw dev.interlock.vm.errors.Errors.importError("No module named '" + name + "'");
+        } finally {
+            importLock.unlock();
+        }
+    }
+
+    private PyModule execModule(String name, String text, String filename, PyThreadState ts) {
+        sources.register(filename, text);
+        PyCode code;
+        try {
+            code = Compiler.compile(text, filename, Compiler.Mode.EXEC);
+        } catch (SyntaxErrorException e) {
+            throw dev.interlock.vm.errors.Errors.syntaxError(e);
+        }
+        PyModule module = newModule(name);
+        moduleLocations.put(name, filename);
+        try {
+            module.dict().setItemSteal("__file__", PyStr.of(filename));
+            evalLoop.runModule(code, module.dict(), ts);
+        } catch (RuntimeException | Error e) {
+            sysModules.removeIfPresent(PyStr.of(name));
+            Refs.decref(module);
+            throw e;
+        } finally {
+            Refs.decref(code);
+        }
+        return module;
+    }
+
+    /** Where a module came from, as ImportError messages show it. */
+    public String moduleLocation(PyModule module) {
+        String where = moduleLocations.get(module.name());
+        return where == null ? "unknown location" : where;
+    }
+
+    /** Creates builtins and sys; called on the main thread before any program runs. */
+    private void initialize() {
+        sysModules = PyDict.createNamespace(this);
+        builtinsModule = BuiltinsModule.create(this);
+        sysModules.setItem("builtins", builtinsModule);
+        sysModule = importModule("sys");
+    }
+
+    /** An attribute of the {@code sys} module (a new reference), such as {@code stdout}. */
+    public PyObject sysAttribute(String name) {
+        PyStr key = PyStr.of(name);
+        try {
+            return sysModule.getAttribute(key);
+        } finally {
+            Refs.decref(key);
+        }
+    }
+
+    // ------------------------------------------------------------------ threads
+
+    /** Body of a Python thread: runs attached, with its thread state. */
+    @FunctionalInterface
+    public interface ThreadBody {
+        void run(PyThreadState state);
+    }
+
+    /**
+     * A new Python thread, not yet started. When started it registers with the strategy, attaches,
+     * runs {@code body}, then detaches and unregisters, whatever happens.
+     */
+    public PyThread newThread(String name, ThreadBody body) {
+        PyThread[] holder = new PyThread[1];
+        PyThread thread = new PyThread(this, "interlock-" + name, () -> runAsPythonThread(holder[0], name, body));
+        holder[0] = thread;
+        return thread;
+    }
+
+    /** Registers a started non-daemon thread, which {@link #runMain} waits for. */
+    public void registerNonDaemon(PyThread thread) {
+        nonDaemonThreads.add(thread);
+    }
+
+    /** A unique number for thread names ({@code Thread-N}). */
+    public long nextThreadNumber() {
+        return threadCounter.incrementAndGet();
+    }
+
+    private void runAsPythonThread(PyThread thread, String name, ThreadBody body) {
+        PyThreadState ts = new PyThreadState(this, thread, thread.getId(), name);
+        thread.setState(ts);
+        liveThreads.add(ts);
+        strategy.threadStarted(ts);
+        strategy.attach(ts);
+        try {
+            body.run(ts);
+        } catch (FatalError e) {
+            reportFatal(e, ts);
+        } catch (FatalStop e) {
+            // another thread hit a fatal error; this one just stops
+        } catch (StackOverflowError e) {
+            reportFatal(new FatalError("Cannot recover from stack overflow (thread '" + name + "')"), ts);
+        } catch (RuntimeException e) {
+            reportFatal(new FatalError("internal error in thread '" + name + "': " + e), ts);
+            if (System.getenv("INTERLOCK_DEBUG") != null) {
+                e.printStackTrace(stderr);
+            } else {
+                stderr.println("(an Interlock bug: set INTERLOCK_DEBUG=1 to see the Java stack trace)");
+            }
+        } finally {
+            try {
+                if (ts.handledException != null) {
+                    Refs.decref(ts.handledException);
+                    ts.handledException = null;
+                }
+                if (ts.threadObject != null) {
+                    Refs.decref(ts.threadObject);
+                    ts.threadObject = null;
+                }
+            } catch (FatalError e) {
+                reportFatal(e, ts);
+            } finally {
+                liveThreads.remove(ts);
+                strategy.detach(ts);
+                strategy.threadExited(ts);
+                memory.threadExited(ts);
+                nonDaemonThreads.remove(thread);
+            }
+        }
+    }
+
+    private void waitForNonDaemonThreads(PyThreadState ts) {
+        for (PyThread t : new ArrayList<>(nonDaemonThreads)) {
+            if (t == Thread.currentThread()) {
+                continue;
+            }
+            Blocking.run(ts, () -> {
+                while (t.isAlive() && fatal.get() == null) {
+                    t.join(50);
+                }
+            });
+        }
+    }
+
+    /**
+     * Records a fatal error: prints it once, and asks every other thread to stop at its next
+     * check point.
+     */
+    public void reportFatal(FatalError error, PyThreadState where) {
+        if (!fatal.compareAndSet(null, error)) {
+            return;
+        }
+        stdout.flush();
+        stderr.println(error.getMessage());
+        stderr.println("Python runtime state: initialized");
+        TracebackPrinter.printThreadStack(where, stderr);
+        for (PyThreadState other : liveThreads) {
+            if (other != where) {
+                other.requestBreak(EvalBreaker.FATAL_STOP);
+            }
+        }
+    }
+
+    /** The fatal error that stopped this interpreter, or null. */
+    public FatalError fatalError() {
+        return fatal.get();
+    }
+
+    /** Ensures the interpreter has not been stopped by a fatal error in another thread. */
+    public void checkNotFatal() {
+        if (fatal.get() != null) {
+            throw new FatalStop();
+        }
+    }
+
+    /** Unwinds a thread after another thread's fatal error; never seen by Python code. */
+    public static final class FatalStop extends Error {
+        private static final long serialVersionUID = 1L;
+
+        public FatalStop() {
+            super("interpreter stopped by a fatal error", null, false, false);
+        }
+    }
+
+    /** Internal check used where an invariant must hold. */
+    static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new InterpreterError(message);
+        }
+    }
+}

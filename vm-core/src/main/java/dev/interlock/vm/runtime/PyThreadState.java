@@ -1,0 +1,97 @@
+package dev.interlock.vm.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.interlock.api.ThreadState;
+import dev.interlock.vm.eval.Frame;
+import dev.interlock.vm.memory.Deallocation;
+import dev.interlock.vm.objects.PyBaseException;
+import dev.interlock.vm.objects.PyObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The interpreter's state for one Python thread, on top of what it shares with the locking
+ * strategy: the frame being executed, the recursion depth, the exception being handled
+ * ({@code sys.exc_info()}), and small per-thread helpers. Compare CPython's
+ * {@code PyThreadState}. Only its own thread touches the fields.
+ */
+public final class PyThreadState extends ThreadState {
+
+    private final Interpreter interpreter;
+    private final PyThread thread;
+    private final Deallocation.Queue deallocationQueue = new Deallocation.Queue();
+    private final List<PyObject> reprInProgress = new ArrayList<>();
+    private String name;
+
+    /** The innermost frame being executed, or null. */
+    public Frame frame;
+    /** Python call depth, checked against the recursion limit. */
+    public int depth;
+    /** The exception being handled ({@code sys.exc_info()[1]}), or null; a counted reference. */
+    public PyBaseException handledException;
+    /** Instructions left before the next check point in ticks mode (Python 2's ticker). */
+    public int ticks;
+    /** The {@code threading.Thread} object of this thread, or null until asked for. */
+    public PyObject threadObject;
+
+    PyThreadState(Interpreter interpreter, PyThread thread, long ident, String name) {
+        super(thread, ident);
+        this.interpreter = requireNonNull(interpreter, "interpreter is null");
+        this.thread = thread;
+        this.name = requireNonNull(name, "name is null");
+    }
+
+    /** The state of the Python thread running on the calling Java thread. */
+    public static PyThreadState current() {
+        return PyThread.current().state();
+    }
+
+    public Interpreter interpreter() {
+        return interpreter;
+    }
+
+    public PyThread pyThread() {
+        return thread;
+    }
+
+    /** The thread's Python name ({@code threading.current_thread().name}). */
+    public String name() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = requireNonNull(name, "name is null");
+    }
+
+    @Override
+    public String displayName() {
+        return name;
+    }
+
+    /** The trashcan of nested deallocations on this thread. */
+    public Deallocation.Queue deallocationQueue() {
+        return deallocationQueue;
+    }
+
+    /** Marks {@code o} as being printed; false if it already is (recursion through itself). */
+    public boolean reprEnter(PyObject o) {
+        for (PyObject p : reprInProgress) {
+            if (p == o) {
+                return false;
+            }
+        }
+        reprInProgress.add(o);
+        return true;
+    }
+
+    /** Ends a successful {@link #reprEnter}. */
+    public void reprExit(PyObject o) {
+        for (int i = reprInProgress.size() - 1; i >= 0; i--) {
+            if (reprInProgress.get(i) == o) {
+                reprInProgress.remove(i);
+                return;
+            }
+        }
+    }
+}
