@@ -65,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
             if (Files.isDirectory(path)) {
                 return cannotOpen(cl, path, "[Errno 21] Is a directory");
             }
-            filename = file;
+            filename = path.toAbsolutePath().normalize().toString(); // __main__.__file__ is absolute, as CPython 3.9+
             argv.addAll(positional);
             Path parent = path.toAbsolutePath().getParent();
             scriptDirectory = parent == null ? Path.of("").toAbsolutePath() : parent;

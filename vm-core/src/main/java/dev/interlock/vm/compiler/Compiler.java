@@ -202,7 +202,7 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
     private PyCode compileExpressionModule(Expr e, Object key) {
         enter(symbols.scopeOf(key), "<module>", "<module>", 1);
         setLocation(e.pos());
-        e.accept(this);
+        visitExpr(e);
         emit(Opcode.RETURN_VALUE);
         return leave();
     }
@@ -333,7 +333,7 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
         }
         setLocation(f.pos());
         for (Expr d : f.decorators()) {
-            d.accept(this);
+            visitExpr(d);
         }
         setLocation(f.pos());
         int flags = defaults(f.args());
@@ -381,7 +381,7 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
         int flags = 0;
         if (!a.defaults().isEmpty()) {
             Expr.Tuple t = new Expr.Tuple(a.defaults().get(0).pos(), a.defaults(), Expr.Ctx.LOAD);
-            t.accept(this);
+            visitExpr(t);
             flags |= Opcode.MAKE_DEFAULTS;
         }
         int n = 0;
@@ -389,7 +389,7 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
             Expr d = a.kwDefaults().get(i);
             if (d != null) {
                 loadConst(mangle(a.kwonlyargs().get(i).name()));
-                d.accept(this);
+                visitExpr(d);
                 n++;
             }
         }
@@ -406,13 +406,13 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
         for (Expr.Arg arg : SymbolTable.allArgs(a)) {
             if (arg.annotation() != null) {
                 loadConst(mangle(arg.name()));
-                arg.annotation().accept(this);
+                visitExpr(arg.annotation());
                 n++;
             }
         }
         if (returns != null) {
             loadConst("return");
-            returns.accept(this);
+            visitExpr(returns);
             n++;
         }
         if (n == 0) {
@@ -455,7 +455,7 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
     public Void visitClassDef(Stmt.ClassDef c) {
         setLocation(c.pos());
         for (Expr d : c.decorators()) {
-            d.accept(this);
+            visitExpr(d);
         }
         setLocation(c.pos());
         emit(Opcode.LOAD_BUILD_CLASS);
@@ -512,7 +512,7 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
         Object constant = r.value() == null ? Expr.Constant.NONE : Constants.fold(r.value());
         boolean preserve = r.value() != null && constant == null;
         if (preserve) {
-            r.value().accept(this);
+            visitExpr(r.value());
         }
         unwindAll(preserve);
         setLocation(r.pos());
@@ -536,10 +536,10 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
         if (t instanceof Expr.Name n) {
             nameOp(n.id(), NameOp.DELETE);
         } else if (t instanceof Expr.Attribute a) {
-            a.value().accept(this);
+            visitExpr(a.value());
             emit(Opcode.DELETE_ATTR, unit.addName(mangle(a.attr())));
         } else if (t instanceof Expr.Subscript s) {
-            s.value().accept(this);
+            visitExpr(s.value());
             subscriptIndex(s.slice());
             emit(Opcode.DELETE_SUBSCR);
         } else if (t instanceof Expr.Tuple tt) {
@@ -563,7 +563,7 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
                 && target.elts().size() == value.elts().size() && value.elts().size() >= 2 && value.elts().size() <= 3
                 && noStarred(target.elts()) && noStarred(value.elts()) && Constants.fold(value) == null) {
             for (Expr e : value.elts()) {
-                e.accept(this);
+                visitExpr(e);
             }
             if (value.elts().size() == 2) {
                 emit(Opcode.ROT_TWO);
@@ -576,7 +576,7 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
             }
             return null;
         }
-        a.value().accept(this);
+        visitExpr(a.value());
         for (int i = 0; i < a.targets().size(); i++) {
             if (i < a.targets().size() - 1) {
                 emit(Opcode.DUP_TOP);
@@ -602,11 +602,11 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
         if (t instanceof Expr.Name n) {
             nameOp(n.id(), NameOp.STORE);
         } else if (t instanceof Expr.Attribute a) {
-            a.value().accept(this);
+            visitExpr(a.value());
             setLocation(t.pos());
             emit(Opcode.STORE_ATTR, unit.addName(mangle(a.attr())));
         } else if (t instanceof Expr.Subscript s) {
-            s.value().accept(this);
+            visitExpr(s.value());
             subscriptIndex(s.slice());
             setLocation(t.pos());
             emit(Opcode.STORE_SUBSCR);
@@ -653,25 +653,25 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
         Expr t = a.target();
         if (t instanceof Expr.Name n) {
             nameOp(n.id(), NameOp.LOAD);
-            a.value().accept(this);
+            visitExpr(a.value());
             setLocation(a.pos());
             emit(op);
             nameOp(n.id(), NameOp.STORE);
         } else if (t instanceof Expr.Attribute at) {
-            at.value().accept(this);
+            visitExpr(at.value());
             emit(Opcode.DUP_TOP);
             emit(Opcode.LOAD_ATTR, unit.addName(mangle(at.attr())));
-            a.value().accept(this);
+            visitExpr(a.value());
             setLocation(a.pos());
             emit(op);
             emit(Opcode.ROT_TWO);
             emit(Opcode.STORE_ATTR, unit.addName(mangle(at.attr())));
         } else if (t instanceof Expr.Subscript s) {
-            s.value().accept(this);
+            visitExpr(s.value());
             subscriptIndex(s.slice());
             emit(Opcode.DUP_TOP_TWO);
             emit(Opcode.BINARY_SUBSCR);
-            a.value().accept(this);
+            visitExpr(a.value());
             setLocation(a.pos());
             emit(op);
             emit(Opcode.ROT_THREE);
@@ -686,21 +686,21 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
     public Void visitAnnAssign(Stmt.AnnAssign a) {
         setLocation(a.pos());
         if (a.value() != null) {
-            a.value().accept(this);
+            visitExpr(a.value());
             store(a.target());
         }
         if (a.target() instanceof Expr.Name n && a.simple() && unit.scope.kind != Scope.Kind.FUNCTION) {
-            a.annotation().accept(this);
+            visitExpr(a.annotation());
             nameOp("__annotations__", NameOp.LOAD);
             loadConst(mangle(n.id()));
             emit(Opcode.STORE_SUBSCR);
         } else if (!(a.target() instanceof Expr.Name) && a.value() == null) {
             // the target's parts are evaluated for their side effects, as CPython does
             if (a.target() instanceof Expr.Attribute at) {
-                at.value().accept(this);
+                visitExpr(at.value());
                 emit(Opcode.POP_TOP);
             } else if (a.target() instanceof Expr.Subscript s) {
-                s.value().accept(this);
+                visitExpr(s.value());
                 emit(Opcode.POP_TOP);
                 subscriptIndex(s.slice());
                 emit(Opcode.POP_TOP);
@@ -718,7 +718,7 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
         CodeUnit.Label cleanup = unit.newLabel();
         CodeUnit.Label end = unit.newLabel();
         setLocation(f.pos());
-        f.iter().accept(this);
+        visitExpr(f.iter());
         setLocation(f.pos());
         emit(Opcode.GET_ITER);
         unit.bind(start);
@@ -834,7 +834,7 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
         CodeUnit.Label exit = unit.newLabel();
         Stmt.WithItem item = w.items().get(pos);
         setLocation(w.pos());
-        item.contextExpr().accept(this);
+        visitExpr(item.contextExpr());
         setLocation(w.pos());
         jump(Opcode.SETUP_WITH, fin);
         unit.bind(block);
@@ -885,10 +885,10 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
         setLocation(r.pos());
         int n = 0;
         if (r.exc() != null) {
-            r.exc().accept(this);
+            visitExpr(r.exc());
             n++;
             if (r.cause() != null) {
-                r.cause().accept(this);
+                visitExpr(r.cause());
                 n++;
             }
         }
@@ -957,7 +957,7 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
             CodeUnit.Label next = unit.newLabel();
             if (h.type() != null) {
                 emit(Opcode.DUP_TOP);
-                h.type().accept(this);
+                visitExpr(h.type());
                 setLocation(h.pos());
                 jump(Opcode.JUMP_IF_NOT_EXC_MATCH, next);
             }
@@ -1011,7 +1011,7 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
         jumpIf(a.test(), end, true);
         emit(Opcode.LOAD_ASSERTION_ERROR);
         if (a.msg() != null) {
-            a.msg().accept(this);
+            visitExpr(a.msg());
             emit(Opcode.CALL_FUNCTION, 1);
         }
         emit(Opcode.RAISE_VARARGS, 1);
@@ -1085,14 +1085,14 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
     public Void visitExprStmt(Stmt.ExprStmt s) {
         setLocation(s.pos());
         if (mode == Mode.SINGLE && unit.scope.kind == Scope.Kind.MODULE) {
-            s.value().accept(this);
+            visitExpr(s.value());
             emit(Opcode.PRINT_EXPR);
             return null;
         }
         if (s.value() instanceof Expr.Constant) {
             return null; // a constant statement does nothing (CPython emits a NOP)
         }
-        s.value().accept(this);
+        visitExpr(s.value());
         emit(Opcode.POP_TOP);
         return null;
     }
@@ -1295,16 +1295,16 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
             }
             if (e instanceof Expr.Compare c && c.ops().size() > 1) {
                 CodeUnit.Label cleanup = unit.newLabel();
-                c.left().accept(this);
+                visitExpr(c.left());
                 int n = c.ops().size() - 1;
                 for (int i = 0; i < n; i++) {
-                    c.comparators().get(i).accept(this);
+                    visitExpr(c.comparators().get(i));
                     emit(Opcode.DUP_TOP);
                     emit(Opcode.ROT_THREE);
                     compareOp(c.ops().get(i));
                     jump(Opcode.POP_JUMP_IF_FALSE, cleanup);
                 }
-                c.comparators().get(n).accept(this);
+                visitExpr(c.comparators().get(n));
                 compareOp(c.ops().get(n));
                 jump(cond ? Opcode.POP_JUMP_IF_TRUE : Opcode.POP_JUMP_IF_FALSE, target);
                 CodeUnit.Label end = unit.newLabel();
@@ -1324,7 +1324,7 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
                 }
                 return;
             }
-            e.accept(this);
+            visitExpr(e);
             jump(cond ? Opcode.POP_JUMP_IF_TRUE : Opcode.POP_JUMP_IF_FALSE, target);
         } finally {
             restoreLocation(loc);
@@ -1415,7 +1415,7 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
         if (scope.isGenerator) {
             emit(Opcode.GEN_START, 0);
         }
-        e.body().accept(this);
+        visitExpr(e.body());
         if (scope.isGenerator) {
             emit(Opcode.POP_TOP);
             loadNone();

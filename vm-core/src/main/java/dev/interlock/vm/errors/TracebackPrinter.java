@@ -63,7 +63,10 @@ public final class TracebackPrinter {
             b.append("Traceback (most recent call last):\n");
             List<String[]> entries = new ArrayList<>();
             for (PyTraceback t = tb; t != null; t = t.next()) {
-                entries.add(new String[] {t.code().filename(), Integer.toString(t.lineno()), t.code().name()});
+                int index = t.lasti() / 2;
+                entries.add(new String[] {t.code().filename(), Integer.toString(t.lineno()), t.code().name(),
+                    Integer.toString(t.code().columnAt(index)), Integer.toString(t.code().endLineAt(index)),
+                    Integer.toString(t.code().endColumnAt(index))});
             }
             appendEntries(entries, b, true);
         }
@@ -113,9 +116,15 @@ public final class TracebackPrinter {
     private static void appendEntry(String[] e, StringBuilder b, boolean withSource) {
         b.append("  File \"").append(e[0]).append("\", line ").append(e[1]).append(", in ").append(e[2]).append('\n');
         if (withSource) {
-            String line = sources() == null ? null : sources().line(e[0], Integer.parseInt(e[1]));
+            int lineno = Integer.parseInt(e[1]);
+            String line = sources() == null ? null : sources().line(e[0], lineno);
             if (line != null && !line.isBlank()) {
-                b.append("    ").append(line.strip()).append('\n');
+                String shown = line.strip();
+                b.append("    ").append(shown).append('\n');
+                if (e.length > 3) {
+                    Carets.append(b, line, shown, lineno, Integer.parseInt(e[3]), Integer.parseInt(e[4]),
+                            Integer.parseInt(e[5]));
+                }
             }
         }
     }

@@ -37,6 +37,8 @@ public final class Lexer {
     private final Deque<int[]> brackets = new ArrayDeque<>(); // {char, line, col}
     private final int[] lineStarts;
 
+    private SyntaxErrorException unclosed;
+    private int unclosedLine;
     private int pos;
     private int line = 1;
     private int lineStart;
@@ -52,9 +54,25 @@ public final class Lexer {
 
     /** Tokenizes {@code source}; the last token is always ENDMARKER. */
     public static List<Token> tokenize(String source, String filename) {
+        return scan(source, filename).tokens();
+    }
+
+    /**
+     * The tokens, with the error for a bracket left open at the end of input (and its line), if
+     * any: the parser reports it when it fails after that line, as CPython does.
+     *
+     * @param tokens the tokens, ENDMARKER last
+     * @param unclosed the error for an unclosed bracket, or null
+     * @param unclosedLine the line of that bracket
+     */
+    public record Result(List<Token> tokens, SyntaxErrorException unclosed, int unclosedLine) {
+    }
+
+    /** Tokenizes {@code source}, deferring the unclosed-bracket error to the caller. */
+    public static Result scan(String source, String filename) {
         Lexer lexer = new Lexer(source, filename);
         lexer.run();
-        return lexer.tokens;
+        return new Result(lexer.tokens, lexer.unclosed, lexer.unclosedLine);
     }
 
     private static String normalize(String s) {
@@ -164,8 +182,10 @@ public final class Lexer {
             readOperator();
         }
         if (!brackets.isEmpty()) {
+            // Reported by the parser, as CPython does: only if parsing gets past the bracket's line.
             int[] open = brackets.peek();
-            throw error("'" + (char) open[0] + "' was never closed", open[1], open[2]);
+            unclosed = error("'" + (char) open[0] + "' was never closed", open[1], open[2]);
+            unclosedLine = open[1];
         }
         if (!tokens.isEmpty() && tokens.get(tokens.size() - 1).type() != TokenType.NEWLINE
                 && tokens.get(tokens.size() - 1).type() != TokenType.DEDENT

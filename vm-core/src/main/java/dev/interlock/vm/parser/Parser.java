@@ -34,25 +34,40 @@ public final class Parser {
             "while", "with", "yield");
 
     private final List<Token> tokens;
+    private final SyntaxErrorException unclosed;
+    private final int unclosedLine;
     private final String filename;
     private final String[] lines;
     private int p;
 
-    private Parser(List<Token> tokens, String filename, String source) {
+    private Parser(Lexer.Result scanned, String filename, String source) {
+        this(scanned.tokens(), scanned.unclosed(), scanned.unclosedLine(), filename, source);
+    }
+
+    private Parser(List<Token> tokens, SyntaxErrorException unclosed, int unclosedLine, String filename, String source) {
         this.tokens = tokens;
+        this.unclosed = unclosed;
+        this.unclosedLine = unclosedLine;
         this.filename = requireNonNull(filename, "filename is null");
         this.lines = source.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
     }
 
     /** Parses a module: a list of statements. */
     public static List<Stmt> parseModule(String source, String filename) {
-        Parser parser = new Parser(Lexer.tokenize(source, filename), filename, source);
-        return parser.file();
+        Parser parser = new Parser(Lexer.scan(source, filename), filename, source);
+        List<Stmt> body = parser.file();
+        if (parser.unclosed != null) {
+            throw parser.unclosed;
+        }
+        return body;
     }
 
     /** Parses a single expression ({@code eval} mode). */
     public static Expr parseExpression(String source, String filename) {
-        Parser parser = new Parser(Lexer.tokenize(source, filename), filename, source);
+        Parser parser = new Parser(Lexer.scan(source, filename), filename, source);
+        if (parser.unclosed != null) {
+            throw parser.unclosed;
+        }
         while (parser.peek().type() == TokenType.NEWLINE) {
             parser.p++;
         }
@@ -156,6 +171,9 @@ public final class Parser {
     }
 
     private SyntaxErrorException invalidSyntax(Token t) {
+        if (unclosed != null && (t.type() == TokenType.ENDMARKER || t.line() > unclosedLine)) {
+            return unclosed;
+        }
         if (t.type() == TokenType.INDENT) {
             return new SyntaxErrorException("IndentationError", "unexpected indent", filename, t.line(),
                     t.endColumn() + 1, 0, lineText(t.line()));
@@ -533,6 +551,9 @@ public final class Parser {
             }
         }
         if (!atStatementEnd() && isExpressionStart(t)) {
+            if (unclosed != null && t.line() > unclosedLine) {
+                throw unclosed;
+            }
             throw new SyntaxErrorException("SyntaxError", "invalid syntax. Perhaps you forgot a comma?", filename,
                     first.pos().line(), first.pos().column() + 1,
                     first.pos().endLine() == t.endLine() ? t.endColumn() + 1 : 0, lineText(first.pos().line()));
@@ -724,7 +745,9 @@ public final class Parser {
     /** Expects ':' after a header expression, with CPython's hint when it finds '=' instead. */
     private void expectColon(Expr header) {
         if (checkOp("=")) {
-            throw error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", span(header.pos(), peek()));
+            next();
+            Expr right = bitwiseOr();
+            throw error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", Pos.span(header.pos(), right.pos()));
         }
         expect(":");
     }
@@ -1397,6 +1420,9 @@ public final class Parser {
             }
             if (!match(",")) {
                 if (!checkOp(")") && isExpressionStart(peek())) {
+                    if (unclosed != null && peek().line() > unclosedLine) {
+                        throw unclosed;
+                    }
                     Expr last = args.isEmpty() ? keywords.get(keywords.size() - 1).value() : args.get(args.size() - 1);
                     throw new SyntaxErrorException("SyntaxError", "invalid syntax. Perhaps you forgot a comma?", filename,
                             last.pos().line(), last.pos().column() + 1, peek().endColumn() + 1, lineText(last.pos().line()));
@@ -1752,7 +1778,7 @@ public final class Parser {
         for (Token tok : inner) {
             shifted.add(new Token(tok.type(), tok.text(), at.line(), at.column(), at.endLine(), at.endColumn()));
         }
-        Parser sub = new Parser(shifted, filename, String.join("\n", lines));
+        Parser sub = new Parser(shifted, null, 0, filename, String.join("\n", lines));
         Expr e;
         try {
             e = sub.starExpressions();
