@@ -1,0 +1,90 @@
+package dev.interlock.vm.testing;
+
+import dev.interlock.api.CheckPoints;
+import dev.interlock.api.LockingStrategy;
+import dev.interlock.api.StrategyOptions;
+import dev.interlock.api.SwitchSettings;
+import dev.interlock.api.memory.MemoryManager;
+import dev.interlock.vm.memory.PlainMemoryManager;
+import dev.interlock.vm.runtime.Interpreter;
+import dev.interlock.vm.runtime.InterpreterConfig;
+import dev.interlock.vm.runtime.PluginRegistry;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * Runs Python source in-process and captures what it prints, for tests. By default it uses
+ * {@link SerialStrategy} with the {@code plain} memory manager; plug-in modules pass their own
+ * strategy (or a plug-in name found on the test class path).
+ */
+public final class PythonRunner {
+
+    /** What a run produced. */
+    public record Result(String stdout, String stderr, int status) {
+
+        /** The last line of stderr, as the conformance runner compares it. */
+        public String lastErrorLine() {
+            String[] lines = stderr.strip().split("\n");
+            return lines.length == 0 ? "" : lines[lines.length - 1];
+        }
+    }
+
+    private final BiFunction<MemoryManager, SwitchSettings, LockingStrategy> strategyFactory;
+    private final MemoryManager memory;
+    private final StrategyOptions options;
+
+    private PythonRunner(BiFunction<MemoryManager, SwitchSettings, LockingStrategy> strategyFactory, MemoryManager memory,
+            StrategyOptions options) {
+        this.strategyFactory = strategyFactory;
+        this.memory = memory;
+        this.options = options;
+    }
+
+    /** The default runner: serial strategy, plain counts, CPython 3.10+ check points. */
+    public static PythonRunner serial() {
+        return new PythonRunner((m, s) -> new SerialStrategy(m, CheckPoints.CALLS_AND_BACKWARD_JUMPS),
+                new PlainMemoryManager(), StrategyOptions.empty());
+    }
+
+    /** A runner with a given strategy (built from the memory manager and switch settings). */
+    public static PythonRunner with(BiFunction<MemoryManager, SwitchSettings, LockingStrategy> factory, MemoryManager memory) {
+        return new PythonRunner(factory, memory, StrategyOptions.empty());
+    }
+
+    /** Runs {@code source} as {@code __main__} from a file called {@code filename}. */
+    public Result run(String source, String filename) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        InterpreterConfig config = new InterpreterConfig("test", memory.name(), options, List.of(filename), null, out, err,
+                false, false);
+        SwitchSettings switches = new SwitchSettings();
+        Interpreter interpreter = new Interpreter(config, strategyFactory.apply(memory, switches), memory, switches);
+        int status = interpreter.runMain(source, filename);
+        return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status);
+    }
+
+    /** Runs {@code source} as {@code __main__} from {@code <test>}. */
+    public Result run(String source) {
+        return run(source, "<test>");
+    }
+
+    /**
+     * Runs a program through the plug-in registry (the strategies on the test class path), as the
+     * command line does.
+     */
+    public static Result runWithPlugin(String lockName, String memoryName, StrategyOptions options, boolean allowUnsafe,
+            String source, String filename, Path scriptDirectory) {
+        PluginRegistry registry = PluginRegistry.load();
+        PluginRegistry.Selection selection = registry.select(lockName, memoryName, options, allowUnsafe);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        InterpreterConfig config = new InterpreterConfig(lockName, selection.memory().name(), options, List.of(filename),
+                scriptDirectory, out, err, false, allowUnsafe);
+        Interpreter interpreter = PluginRegistry.create(selection, config);
+        int status = interpreter.runMain(source, filename);
+        return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status);
+    }
+}
