@@ -779,8 +779,14 @@ public final class EvalLoop {
                         case YIELD_FROM:
                         case GET_YIELD_FROM_ITER:
                             throw new NotSupportedError("generators");
-                        case LOAD_BUILD_CLASS:
-                            throw new NotSupportedError("class definitions");
+                        case LOAD_BUILD_CLASS: {
+                            PyObject bc = f.builtins.getItemOrNull("__build_class__");
+                            if (bc == null) {
+                                throw Errors.of(ExceptionTypes.NAME_ERROR, "__build_class__ not found");
+                            }
+                            s[sp++] = bc;
+                            continue;
+                        }
                         case SETUP_ANNOTATIONS:
                             Names.setupAnnotations(f);
                             continue;

@@ -69,6 +69,11 @@ public final class Frame {
         return globals;
     }
 
+    /** Slot {@code i} of locals, cells and free variables (borrowed; null if unbound). */
+    public PyObject slot(int i) {
+        return slots[i];
+    }
+
     /** The namespace NAME instructions use (module and class bodies), or null in a function. */
     public PyObject namespace() {
         return locals;

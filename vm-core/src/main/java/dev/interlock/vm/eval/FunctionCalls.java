@@ -33,6 +33,25 @@ public final class FunctionCalls {
     }
 
     /**
+     * Runs a class body (the function a {@code class} statement compiles its suite to) with
+     * {@code namespace} as its locals; returns the body's result (the {@code __class__} cell or
+     * None), a new reference.
+     */
+    public static PyObject runClassBody(PyFunction body, PyDict namespace) {
+        PyCode co = body.code();
+        PyDict globals = body.globals();
+        Frame frame = new Frame(co, globals, builtinsOf(globals), namespace);
+        Refs.incref(namespace);
+        try {
+            setUpCells(body, co, frame.slots());
+            PyThreadState ts = PyThreadState.current();
+            return ts.interpreter().evalLoop().run(frame, ts);
+        } finally {
+            Refs.decref(namespace);
+        }
+    }
+
+    /**
      * A frame for a call of {@code f}, its parameters bound to new references to the (borrowed)
      * arguments, its cells and free variables in place.
      */
