@@ -62,7 +62,8 @@ public final class BuiltinsModule {
         }
         PyType[] types = {PyType.OBJECT, PyType.TYPE, PyInt.TYPE, PyBool.TYPE, PyFloat.TYPE, PyStr.TYPE, PyList.TYPE,
             PyTuple.TYPE, PyDict.TYPE, PyRange.TYPE, PySlice.TYPE, Descriptors.Property.TYPE,
-            Descriptors.StaticMethod.TYPE, Descriptors.ClassMethod.TYPE, Descriptors.Super.TYPE};
+            Descriptors.StaticMethod.TYPE, Descriptors.ClassMethod.TYPE, Descriptors.Super.TYPE,
+            dev.interlock.vm.objects.PySet.TYPE, dev.interlock.vm.objects.PyFrozenSet.TYPE};
         for (PyType t : types) {
             d.setItem(t.name(), t);
         }

@@ -639,10 +639,30 @@ public final class EvalLoop {
                             mm.decref(l);
                             continue;
                         }
-                        case BUILD_SET:
-                        case SET_ADD:
-                        case SET_UPDATE:
-                            throw new NotSupportedError("set objects");
+                        case BUILD_SET: {
+                            dev.interlock.vm.objects.PySet set = dev.interlock.vm.objects.PySet.create();
+                            try {
+                                for (int i = sp - arg; i < sp; i++) {
+                                    set.add(s[i]);
+                                }
+                            } catch (RuntimeException | Error e) {
+                                mm.decref(set);
+                                throw e;
+                            }
+                            sp = popDecref(s, sp, arg);
+                            s[sp++] = set;
+                            continue;
+                        }
+                        case SET_ADD: {
+                            ((dev.interlock.vm.objects.PySet) s[sp - 1 - arg]).add(s[sp - 1]);
+                            sp = popDecref(s, sp, 1);
+                            continue;
+                        }
+                        case SET_UPDATE: {
+                            ((dev.interlock.vm.objects.PySet) s[sp - 1 - arg]).update(s[sp - 1]);
+                            sp = popDecref(s, sp, 1);
+                            continue;
+                        }
                         case BUILD_MAP:
                             sp = Displays.buildMap(s, sp, arg);
                             continue;

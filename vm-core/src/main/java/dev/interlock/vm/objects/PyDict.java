@@ -191,6 +191,16 @@ public final class PyDict extends PyObject {
         return out;
     }
 
+    /** New references to the keys, in insertion order. */
+    public static java.util.List<PyObject> keysOf(PyDict d) {
+        java.util.List<PyObject> out = new ArrayList<>(d.size());
+        for (MapStorage.Entry<PyObject, PyObject> e : d.entryList()) {
+            out.add(e.key());
+            Refs.decref(e.value());
+        }
+        return out;
+    }
+
     /** Gives back the references held by entries from {@link #entryList}. */
     public static void release(List<MapStorage.Entry<PyObject, PyObject>> list) {
         for (MapStorage.Entry<PyObject, PyObject> e : list) {
