@@ -134,9 +134,13 @@ public abstract class PyAnySet extends PyObject {
     }
 
     PyAnySet union(PyObject other) {
-        PyAnySet out = emptyLike();
-        out.elements.addAll(elements);
-        out.addAllFrom(other);
+        PyAnySet out = copyLike();
+        try {
+            out.addAllFrom(other);
+        } catch (RuntimeException | Error e) {
+            Refs.decref(out);
+            throw e;
+        }
         return out;
     }
 
@@ -183,15 +187,28 @@ public abstract class PyAnySet extends PyObject {
         return out;
     }
 
+    /** A copy with the same table layout, as CPython's {@code set_copy}. */
+    PyAnySet copyLike() {
+        PyAnySet out = emptyLike();
+        out.elements.addAll(elements);
+        return out;
+    }
+
+    /**
+     * {@code self - other}, as CPython's {@code set_difference}: a copy with other's elements
+     * discarded when this set is much larger (or other is not a set), else the elements of this
+     * set that other lacks.
+     */
     PyAnySet difference(PyObject other) {
-        PyAnySet o;
-        boolean owned = false;
-        if (other instanceof PyAnySet s) {
-            o = s;
-        } else {
-            o = emptyLike();
-            owned = true;
-            o.addAllFrom(other);
+        if (!(other instanceof PyAnySet o) || (size() >> 2) > o.size()) {
+            PyAnySet out = copyLike();
+            try {
+                out.discardAll(other);
+            } catch (RuntimeException | Error e) {
+                Refs.decref(out);
+                throw e;
+            }
+            return out;
         }
         PyAnySet out = emptyLike();
         PyObject[] mine = snapshot();
@@ -203,40 +220,60 @@ public abstract class PyAnySet extends PyObject {
             }
         } finally {
             Refs.decrefAll(mine);
-            if (owned) {
-                Refs.decref(o);
-            }
         }
         return out;
     }
 
-    PyAnySet symmetricDifference(PyObject other) {
-        PyAnySet o;
-        if (other instanceof PyAnySet s) {
-            o = s;
-            Refs.incref(o);
-        } else {
-            o = emptyLike();
-            o.addAllFrom(other);
+    /** Discards every element of {@code iterable} in place ({@code difference_update}). */
+    void discardAll(PyObject iterable) {
+        if (iterable == this) {
+            elements.clear();
+            return;
         }
-        PyAnySet out = emptyLike();
-        PyObject[] mine = snapshot();
-        PyObject[] theirs = o.snapshot();
+        PyObject it = iterable.iter();
         try {
-            for (PyObject k : mine) {
-                if (!o.contains(k)) {
-                    out.addElement(k);
-                }
-            }
-            for (PyObject k : theirs) {
-                if (!contains(k)) {
-                    out.addElement(k);
+            for (PyObject x = it.next(); x != null; x = it.next()) {
+                try {
+                    elements.remove(x, elementHash(x));
+                } finally {
+                    Refs.decref(x);
                 }
             }
         } finally {
-            Refs.decrefAll(mine);
-            Refs.decrefAll(theirs);
-            Refs.decref(o);
+            Refs.decref(it);
+        }
+    }
+
+    /** Toggles every element of {@code iterable} in place ({@code symmetric_difference_update}). */
+    void toggleAll(PyObject iterable) {
+        if (iterable == this) {
+            elements.clear();
+            return;
+        }
+        PyAnySet other = iterable instanceof PyAnySet s ? Refs.newRef(s) : PyFrozenSet.fromIterable(iterable);
+        PyObject[] items = other.snapshot();
+        try {
+            for (PyObject x : items) {
+                long h = elementHash(x);
+                if (!elements.remove(x, h)) {
+                    elements.add(x, h);
+                }
+            }
+        } finally {
+            Refs.decrefAll(items);
+            Refs.decref(other);
+        }
+    }
+
+    /** {@code self ^ other}, as CPython: a copy of other with this set's elements toggled. */
+    PyAnySet symmetricDifference(PyObject other) {
+        PyAnySet out = emptyLike();
+        try {
+            out.addAllFrom(other);
+            out.toggleAll(this);
+        } catch (RuntimeException | Error e) {
+            Refs.decref(out);
+            throw e;
         }
         return out;
     }

@@ -78,11 +78,15 @@ public final class PySet extends PyAnySet {
             case OR:
                 elements.addAll(o.elements);
                 break;
-            case AND:
             case SUB:
-            case XOR: {
-                PyAnySet result = op == BinaryOp.AND ? intersection(o) : op == BinaryOp.SUB ? difference(o)
-                        : symmetricDifference(o);
+                discardAll(o);
+                break;
+            case XOR:
+                toggleAll(o);
+                break;
+            case AND: {
+                // Missing: CPython swaps in the intersection's table; this refills the set instead
+                PyAnySet result = intersection(o);
                 try {
                     elements.clear();
                     elements.addAll(result.elements);

@@ -64,9 +64,7 @@ final class SetTypes {
                     if (self.frozen() && self.type() == PyFrozenSet.TYPE) {
                         return Refs.newRef(self);
                     }
-                    PyAnySet r = self.emptyLike();
-                    r.elements.addAll(self.elements);
-                    return r;
+                    return self.copyLike();
                 }));
     }
 
@@ -126,12 +124,12 @@ final class SetTypes {
                 }))
                 .method(positional("difference_update", 0, Integer.MAX_VALUE, (PySet self, PyObject[] a, int s, int n) -> {
                     for (int i = 0; i < n; i++) {
-                        replaceWith(self, self.difference(a[s + i]));
+                        self.discardAll(a[s + i]);
                     }
                     return PyNone.INSTANCE;
                 }))
                 .method(oneArg("symmetric_difference_update", (PySet self, PyObject o) -> {
-                    replaceWith(self, self.symmetricDifference(o));
+                    self.toggleAll(o);
                     return PyNone.INSTANCE;
                 }))
                 .build();
