@@ -48,6 +48,8 @@ public final class Frame {
     boolean finished;
     /** Set for generator frames. */
     Object generator;
+    /** Set by YIELD_VALUE / YIELD_FROM when the frame gave a value without finishing. */
+    boolean suspended;
 
     Frame(PyCode code, PyDict globals, PyDict builtins, PyObject locals) {
         this.code = requireNonNull(code, "code is null");

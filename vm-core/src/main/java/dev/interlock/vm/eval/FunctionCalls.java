@@ -28,6 +28,9 @@ public final class FunctionCalls {
     /** Calls {@code f} with borrowed vectorcall arguments, from Java code. */
     public static PyObject call(PyFunction f, PyObject[] args, int start, int nargs, PyTuple kwnames) {
         Frame frame = prepare(f, args, start, nargs, kwnames);
+        if (f.code().isGenerator()) {
+            return new PyGenerator(frame, f);
+        }
         PyThreadState ts = PyThreadState.current();
         return ts.interpreter().evalLoop().run(frame, ts);
     }
