@@ -1,6 +1,7 @@
 package dev.interlock.vm.compiler;
 
 import dev.interlock.vm.bytecode.Opcode;
+import dev.interlock.vm.errors.InterpreterError;
 import dev.interlock.vm.objects.PyCode;
 import dev.interlock.vm.objects.PyObject;
 import dev.interlock.vm.objects.PyStr;
@@ -302,6 +303,15 @@ final class CodeUnit {
         // labels referring past the end (a jump to the end of code) stay valid: index == size
     }
 
+    /** Every path into an instruction must arrive with the same stack depth, as CPython asserts. */
+    private void checkConsistent(int known, int arriving, int index) {
+        if (known >= 0 && known != arriving) {
+            String at = index < instrs.size() ? " (" + instrs.get(index).op + ")" : " (end of code)";
+            throw new InterpreterError("inconsistent stack depth at instruction " + index + at + ": "
+                    + known + " and " + arriving);
+        }
+    }
+
     /** The maximum stack depth over every path. */
     private int stackDepth() {
         int n = instrs.size();
@@ -324,7 +334,8 @@ final class CodeUnit {
                     int jd = d + in.op.stackEffect(in.arg, true);
                     max = Math.max(max, jd);
                     int t = in.target.index;
-                    if (t <= n && depth[t] < jd) {
+                    if (t <= n && depth[t] != jd) {
+                        checkConsistent(depth[t], jd, t);
                         depth[t] = jd;
                         work.push(t);
                     }
@@ -335,11 +346,12 @@ final class CodeUnit {
                     break;
                 }
                 i++;
-                if (i < n && depth[i] >= d) {
+                if (i <= n && depth[i] >= 0) {
+                    checkConsistent(depth[i], d, i);
                     break;
                 }
                 if (i <= n) {
-                    depth[i] = Math.max(depth[i], d);
+                    depth[i] = d;
                 }
             }
         }

@@ -19,6 +19,7 @@ public final class Formatter {
     /** A parsed format specification. */
     static final class Spec {
         int fill = ' ';
+        boolean fillGiven;
         char align; // 0 when not given
         char sign; // 0, '+', '-', ' '
         boolean zeroNegative; // 'z'
@@ -41,12 +42,14 @@ public final class Formatter {
         if (n >= 2 && isAlign(spec.charAt(1))) {
             s.fill = spec.codePointAt(0);
             if (Character.charCount(s.fill) == 1) {
+                s.fillGiven = true;
                 s.align = spec.charAt(1);
                 i = 2;
             }
         }
         if (i == 0 && n >= 3 && Character.isHighSurrogate(spec.charAt(0)) && isAlign(spec.charAt(2))) {
             s.fill = spec.codePointAt(0);
+            s.fillGiven = true;
             s.align = spec.charAt(2);
             i = 3;
         }
@@ -65,9 +68,11 @@ public final class Formatter {
             s.alternate = true;
             i++;
         }
-        if (i < n && spec.charAt(i) == '0') {
-            if (!s.hasAlign()) {
-                s.fill = '0';
+        // The '0' flag zero-pads unless a fill was given; it implies '=' only for numbers, whose
+        // default alignment is '>'. Compare parse_internal_render_format_spec() in CPython 3.11.
+        if (i < n && spec.charAt(i) == '0' && !s.fillGiven) {
+            s.fill = '0';
+            if (!s.hasAlign() && defaultType != 's') {
                 s.align = '=';
             }
             i++;
