@@ -46,6 +46,23 @@ public final class StringModule implements NativeModule {
             "    return (sep or ' ').join(map(str.capitalize, s.split(sep)))",
             "");
 
+    private static final String DOC = String.join("\n",
+            "A collection of string constants.",
+            "",
+            "Public module variables:",
+            "",
+            "whitespace -- a string containing all ASCII whitespace",
+            "ascii_lowercase -- a string containing all ASCII lowercase letters",
+            "ascii_uppercase -- a string containing all ASCII uppercase letters",
+            "ascii_letters -- a string containing all ASCII letters",
+            "digits -- a string containing all ASCII decimal digits",
+            "hexdigits -- a string containing all ASCII hexadecimal digits",
+            "octdigits -- a string containing all ASCII octal digits",
+            "punctuation -- a string containing all ASCII punctuation characters",
+            "printable -- a string containing all ASCII characters considered printable",
+            "",
+            "");
+
     private static final String FILENAME = "<interlock>/string.py";
 
     @Override
@@ -58,7 +75,7 @@ public final class StringModule implements NativeModule {
         PyDict d = PyDict.createNamespace(interp);
         PyModule module = new PyModule("string", d);
         Refs.decref(d);
-        d.setItemSteal("__doc__", PyStr.of("A collection of string constants."));
+        d.setItemSteal("__doc__", PyStr.of(DOC));
         d.setItemSteal("whitespace", PyStr.of(WHITESPACE));
         d.setItemSteal("ascii_lowercase", PyStr.of(ASCII_LOWERCASE));
         d.setItemSteal("ascii_uppercase", PyStr.of(ASCII_UPPERCASE));
