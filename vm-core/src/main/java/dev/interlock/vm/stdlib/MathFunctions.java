@@ -113,12 +113,18 @@ final class MathFunctions {
     private static final double[] LOG_INV = new double[97];
     private static final DoubleDouble[] LOG_TABLE = new DoubleDouble[97];
 
+    /** atan(j/64) for j = 0 .. 64. */
+    private static final DoubleDouble[] ATAN_TABLE = new DoubleDouble[65];
+
     /** The relative error allowed for in Ziv's rounding test (the fast paths are 16 times better). */
     private static final double ZIV_EPS = 0x1p-64;
 
     static {
         for (int j = 0; j < EXP_TABLE.length; j++) {
             EXP_TABLE[j] = expReduced(LN2.mul(j / 256.0), 0);
+        }
+        for (int j = 0; j < ATAN_TABLE.length; j++) {
+            ATAN_TABLE[j] = atanSmall(DoubleDouble.of(j / 64.0));
         }
         for (int j = 96; j <= 192; j++) {
             double inv = 128.0 / j;
@@ -398,12 +404,32 @@ final class MathFunctions {
         return Math.tan(x);
     }
 
-    /** atan(num / den) in [0, pi/2] for non-negative num and den, not both zero. */
-    private static DoubleDouble atanRatio(DoubleDouble num, DoubleDouble den) {
+    /**
+     * atan(num / den) in [0, pi/2] for non-negative num and den, not both zero: to about 2**-68
+     * relative by the table ({@code fast}), else to double-double precision by the series.
+     */
+    private static DoubleDouble atanRatio(DoubleDouble num, DoubleDouble den, boolean fast) {
         if (num.hi > den.hi) {
-            return PI_2.sub(atanSmall(den.div(num)));
+            DoubleDouble t = den.div(num);
+            return PI_2.sub(fast ? atanTable(t) : atanSmall(t));
         }
-        return atanSmall(num.div(den));
+        DoubleDouble t = num.div(den);
+        return fast ? atanTable(t) : atanSmall(t);
+    }
+
+    /**
+     * atan(t) for 0 <= t <= 1 (or a rounding error above), to about 2**-68 relative:
+     * {@code atan(c) + atan((t - c) / (1 + t c))} with c the nearest multiple of 1/64, the
+     * series of the small remainder summed in double precision after its first term.
+     */
+    private static DoubleDouble atanTable(DoubleDouble t) {
+        int j = (int) Math.rint(t.hi * 64.0);
+        double c = j / 64.0;
+        DoubleDouble u = t.add(-c).div(t.mul(c).add(1.0)); // |u| < 2**-7
+        double v = u.hi;
+        double v2 = v * v;
+        double tail = v * v2 * (-1 / 3.0 + v2 * (0.2 + v2 * (-1 / 7.0 + v2 * (1 / 9.0 + v2 * (-1 / 11.0)))));
+        return ATAN_TABLE[j].add(DoubleDouble.fastTwoSum(v, u.lo + tail));
     }
 
     /** atan(t) for 0 <= t <= 1: halve the angle until t < 0.05, then sum the series. */
@@ -431,7 +457,13 @@ final class MathFunctions {
         if (ax < 0x1p-28) {
             return x;
         }
-        double r = ax > 0x1p60 ? PI_2_HI : atanRatio(DoubleDouble.of(ax), DoubleDouble.ONE).value();
+        double r = PI_2_HI;
+        if (ax <= 0x1p60) {
+            r = ziv(atanRatio(DoubleDouble.of(ax), DoubleDouble.ONE, true));
+            if (Double.isNaN(r)) {
+                r = atanRatio(DoubleDouble.of(ax), DoubleDouble.ONE, false).value();
+            }
+        }
         return Math.copySign(r, x);
     }
 
@@ -452,7 +484,11 @@ final class MathFunctions {
         }
         // asin(x) = atan(x / sqrt((1 - x)(1 + x)))
         DoubleDouble c = DoubleDouble.twoSum(1.0, -ax).mul(DoubleDouble.twoSum(1.0, ax)).sqrt();
-        return Math.copySign(atanRatio(DoubleDouble.of(ax), c).value(), x);
+        double r = ziv(atanRatio(DoubleDouble.of(ax), c, true));
+        if (Double.isNaN(r)) {
+            r = atanRatio(DoubleDouble.of(ax), c, false).value();
+        }
+        return Math.copySign(r, x);
     }
 
     /** The arc cosine, correctly rounded; NaN outside [-1, 1]. */
@@ -472,7 +508,8 @@ final class MathFunctions {
         // acos(x) = 2 atan(sqrt(1 - x) / sqrt(1 + x))
         DoubleDouble num = DoubleDouble.twoSum(1.0, -x).sqrt();
         DoubleDouble den = DoubleDouble.twoSum(1.0, x).sqrt();
-        return atanRatio(num, den).scalb(1).value();
+        double r = ziv(atanRatio(num, den, true).scalb(1));
+        return Double.isNaN(r) ? atanRatio(num, den, false).scalb(1).value() : r;
     }
 
     /** atan2 with CPython's {@code m_atan2} special cases, correctly rounded otherwise. */
@@ -499,20 +536,23 @@ final class MathFunctions {
         double ax = Math.abs(x);
         int ey = ilogb(ay);
         int ex = ilogb(ax);
-        DoubleDouble a;
         if (ey - ex > 600) {
-            a = PI_2;
-        } else if (ex - ey > 600) {
-            if (x > 0) {
-                return Math.copySign(ay / ax, y); // atan(q) rounds as q does
-            }
-            a = DoubleDouble.ZERO;
-        } else {
-            int s = Math.max(ey, ex);
-            a = atanRatio(DoubleDouble.of(Math.scalb(ay, -s)), DoubleDouble.of(Math.scalb(ax, -s)));
+            return Math.copySign(x > 0 ? PI_2_HI : PI.sub(PI_2).value(), y);
         }
-        DoubleDouble r = x > 0 ? a : PI.sub(a);
-        return Math.copySign(r.value(), y);
+        if (ex - ey > 600) {
+            // atan(q) rounds as q does; pi - q rounds to pi.
+            return Math.copySign(x > 0 ? ay / ax : PI_HI, y);
+        }
+        int s = Math.max(ey, ex);
+        DoubleDouble num = DoubleDouble.of(Math.scalb(ay, -s));
+        DoubleDouble den = DoubleDouble.of(Math.scalb(ax, -s));
+        DoubleDouble a = atanRatio(num, den, true);
+        double r = ziv(x > 0 ? a : PI.sub(a));
+        if (Double.isNaN(r)) {
+            a = atanRatio(num, den, false);
+            r = (x > 0 ? a : PI.sub(a)).value();
+        }
+        return Math.copySign(r, y);
     }
 
     // ------------------------------------------------------------------ hyperbolic functions
