@@ -30,8 +30,11 @@ public final class StringModule implements NativeModule {
     static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
     static final String PRINTABLE = DIGITS + ASCII_LETTERS + PUNCTUATION + WHITESPACE;
 
-    /** CPython's definition, word for word. */
-    private static final String SOURCE = String.join("\n",
+    /**
+     * CPython's definition, word for word, on the lines it occupies in CPython 3.11's
+     * {@code Lib/string.py} (37 to 48), so tracebacks through it name the same line.
+     */
+    private static final String SOURCE = "# The Python part of the string module.\n" + "\n".repeat(35) + String.join("\n",
             "def capwords(s, sep=None):",
             "    \"\"\"capwords(s [,sep]) -> string",
             "",
@@ -63,7 +66,7 @@ public final class StringModule implements NativeModule {
             "",
             "");
 
-    private static final String FILENAME = "<interlock>/string.py";
+    private static final String FILENAME = "<interlock>/lib/string.py";
 
     @Override
     public String name() {

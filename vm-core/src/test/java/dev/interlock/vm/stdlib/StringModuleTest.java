@@ -183,6 +183,20 @@ class StringModuleTest {
                     True
                     """);
         }
+
+        @Test
+        @DisplayName("an uncaught error inside it names capwords's line in CPython's string.py")
+        void traceback() {
+            // python3 prints, for the same program:
+            //   File ".../lib/python3.11/string.py", line 48, in capwords
+            //   ...
+            //   AttributeError: 'int' object has no attribute 'split'
+            PythonRunner.Result r = PythonRunner.serial().run("import string\nstring.capwords(1)\n");
+            assertThat(r.status()).isEqualTo(1);
+            assertThat(r.stderr()).contains("string.py\", line 48, in capwords\n"
+                    + "    return (sep or ' ').join(map(str.capitalize, s.split(sep)))\n");
+            assertThat(r.lastErrorLine()).isEqualTo("AttributeError: 'int' object has no attribute 'split'");
+        }
     }
 
     @Nested
