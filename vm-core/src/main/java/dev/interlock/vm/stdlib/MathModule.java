@@ -3,6 +3,7 @@ package dev.interlock.vm.stdlib;
 import dev.interlock.vm.errors.Errors;
 import dev.interlock.vm.errors.PyException;
 import dev.interlock.vm.objects.BuiltinDef;
+import dev.interlock.vm.objects.Iteration;
 import dev.interlock.vm.objects.PyBool;
 import dev.interlock.vm.objects.PyBuiltinFunction;
 import dev.interlock.vm.objects.PyDict;
@@ -13,7 +14,6 @@ import dev.interlock.vm.objects.PyNone;
 import dev.interlock.vm.objects.PyObject;
 import dev.interlock.vm.objects.PyStr;
 import dev.interlock.vm.objects.PyTuple;
-import dev.interlock.vm.objects.Iteration;
 import dev.interlock.vm.objects.Refs;
 import dev.interlock.vm.ops.Arithmetic;
 import dev.interlock.vm.ops.BinaryOp;
@@ -22,6 +22,7 @@ import dev.interlock.vm.runtime.Interpreter;
 import dev.interlock.vm.runtime.NativeModule;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
@@ -650,7 +651,7 @@ public final class MathModule implements NativeModule {
                         n = 0;
                     } else {
                         if (n == p.length) {
-                            p = java.util.Arrays.copyOf(p, 2 * n);
+                            p = Arrays.copyOf(p, 2 * n);
                         }
                         p[n++] = x;
                     }
