@@ -11,6 +11,9 @@ public final class NativeModules {
 
     /** All of them, in no particular order. */
     public static List<NativeModule> all() {
-        return List.of(new SysModule(), new TimeModule(), new ThreadingModule(), new DisModule(), new RandomModule());
+        return List.of(new SysModule(), new TimeModule(), new ThreadingModule(), new DisModule(),
+                new RandomModule(),
+                new MathModule(),
+                new StringModule());
     }
 }
