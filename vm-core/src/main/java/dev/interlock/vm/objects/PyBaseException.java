@@ -148,8 +148,62 @@ public class PyBaseException extends PyObject {
         return dict;
     }
 
+    // Python subclasses may override the special methods: dispatch as HeapDispatch describes.
+
+    @Override
+    public boolean usesGenericGetAttribute() {
+        return !type.isHeapType() || type.lookupSlot(Slot.GETATTRIBUTE) == null;
+    }
+
+    @Override
+    public PyObject getAttribute(PyStr name) {
+        if (type.isHeapType()) {
+            return HeapDispatch.getAttribute(this, type, name);
+        }
+        return genericGetAttribute(name);
+    }
+
+    @Override
+    public long hash() {
+        if (type.isHeapType()) {
+            Long h = HeapDispatch.hash(this, type);
+            if (h != null) {
+                return h;
+            }
+        }
+        return super.hash();
+    }
+
+    @Override
+    public boolean isTrue() {
+        if (type.isHeapType()) {
+            Boolean b = HeapDispatch.isTrue(this, type);
+            if (b != null) {
+                return b;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public PyObject richCompare(PyObject other, int op) {
+        if (type.isHeapType()) {
+            PyObject r = HeapDispatch.richCompare(this, type, other, op);
+            if (r != null) {
+                return r;
+            }
+        }
+        return PyNotImplemented.INSTANCE;
+    }
+
     @Override
     public String str() {
+        if (type.isHeapType()) {
+            String r = HeapDispatch.str(this, type);
+            if (r != null) {
+                return r;
+            }
+        }
         if (type.isSubtypeOf(ExceptionTypes.KEY_ERROR) && args.size() == 1) {
             return args.get(0).repr();
         }
@@ -174,6 +228,12 @@ public class PyBaseException extends PyObject {
 
     @Override
     public String repr() {
+        if (type.isHeapType()) {
+            String r = HeapDispatch.repr(this, type);
+            if (r != null) {
+                return r;
+            }
+        }
         String name = type.name();
         if (args.size() == 1) {
             return name + "(" + args.get(0).repr() + ")";

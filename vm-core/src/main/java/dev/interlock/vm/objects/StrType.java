@@ -368,12 +368,29 @@ final class StrType {
         return titleOf(first) + v.substring(len).toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The full title-case mapping of one character (Unicode SpecialCasing): Java has only the
+     * simple mapping, so the expansions are derived from the upper case: 'ß' → "Ss", 'ﬁ' → "Fi",
+     * and the Greek letters with ypogegrammeni keep it as a combining mark (U+0345).
+     */
     private static String titleOf(int cp) {
         int t = Character.toTitleCase(cp);
-        if (t != cp) {
+        if (t != cp || Character.isTitleCase(cp)) {
             return new String(Character.toChars(t));
         }
-        return new String(Character.toChars(cp)).toUpperCase(Locale.ROOT);
+        String self = new String(Character.toChars(cp));
+        String upper = self.toUpperCase(Locale.ROOT);
+        if (upper.codePointCount(0, upper.length()) == 1) {
+            return self; // its own title case (Georgian letters have an upper case but no title case)
+        }
+        if (cp == 0x149) {
+            return upper;
+        }
+        int firstLength = Character.charCount(upper.codePointAt(0));
+        if (cp >= 0x1f80 && cp <= 0x1fff && upper.endsWith("\u0399")) {
+            return upper.substring(0, upper.length() - 1) + "\u0345";
+        }
+        return upper.substring(0, firstLength) + upper.substring(firstLength).toLowerCase(Locale.ROOT);
     }
 
     private static String title(String v) {

@@ -73,7 +73,23 @@ public final class Arithmetic {
         if ((symbol.equals("+") || symbol.equals("+=")) && a instanceof dev.interlock.vm.objects.PyStr) {
             return Errors.typeError("can only concatenate str (not \"" + b.typeName() + "\") to str");
         }
+        // After the number protocol fails, CPython tries sequence repetition (sq_repeat) with
+        // either operand as the sequence: compare PyNumber_Multiply() in Objects/abstract.c.
+        if (symbol.equals("*") || symbol.equals("*=")) {
+            if (repeats(a)) {
+                return Errors.typeError("can't multiply sequence by non-int of type '" + b.typeName() + "'");
+            }
+            if (repeats(b)) {
+                return Errors.typeError("can't multiply sequence by non-int of type '" + a.typeName() + "'");
+            }
+        }
         return Errors.unsupportedOperands(symbol, a, b);
+    }
+
+    /** True for the built-in sequences that support {@code seq * n}. */
+    private static boolean repeats(PyObject o) {
+        return o instanceof dev.interlock.vm.objects.PyStr || o instanceof dev.interlock.vm.objects.PyList
+                || o instanceof dev.interlock.vm.objects.PyTuple;
     }
 
     /** {@code abs(x)} for numbers. */
