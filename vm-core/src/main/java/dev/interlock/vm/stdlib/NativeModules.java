@@ -12,6 +12,7 @@ public final class NativeModules {
     /** All of them, in no particular order. */
     public static List<NativeModule> all() {
         return List.of(new SysModule(), new TimeModule(), new ThreadingModule(), new DisModule(),
-                new ItertoolsModule());
+                new ItertoolsModule(),
+                new FunctoolsModule());
     }
 }
