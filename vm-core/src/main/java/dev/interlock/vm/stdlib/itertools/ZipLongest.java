@@ -1,5 +1,6 @@
 package dev.interlock.vm.stdlib.itertools;
 
+import dev.interlock.api.memory.MemoryManager;
 import dev.interlock.api.memory.ReferenceVisitor;
 import dev.interlock.vm.errors.Errors;
 import dev.interlock.vm.objects.PyNone;
@@ -42,12 +43,21 @@ final class ZipLongest extends ItertoolsIterator {
     private final PyObject[] its;
     private int active;
     private final PyObject fillvalue;
+    /**
+     * The result tuple CPython keeps and refills in place while nobody else holds it. A tuple
+     * cannot change here, so a new one replaces it instead; what matters is that the same items
+     * stay referenced after each call as in CPython (see {@link #next}).
+     */
+    private PyTuple result;
 
     /** Takes over the iterators in {@code its}. */
     private ZipLongest(PyObject[] its, PyObject fillvalue) {
         this.its = its;
         this.active = its.length;
         this.fillvalue = Refs.newRef(fillvalue);
+        PyObject[] nones = new PyObject[its.length];
+        java.util.Arrays.fill(nones, PyNone.INSTANCE);
+        this.result = PyTuple.steal(nones);
     }
 
     @Override
@@ -55,14 +65,23 @@ final class ZipLongest extends ItertoolsIterator {
         return TYPE;
     }
 
+    /**
+     * The next tuple. CPython reuses its result tuple when the caller has let go of the previous
+     * one (its count is 1), overwriting item by item as it reads, and otherwise returns a fresh
+     * tuple and keeps the old one. This does the same with a replacement tuple, so the iterator
+     * keeps exactly the items CPython's does, even when exhaustion interrupts a refill.
+     */
     @Override
     public PyObject next() {
         if (active == 0) {
             return null;
         }
-        PyObject[] items = new PyObject[its.length];
+        int n = its.length;
+        PyObject[] items = new PyObject[n];
+        boolean reuse = isUniquelyHeld(result);
+        int i = 0;
         try {
-            for (int i = 0; i < its.length; i++) {
+            for (; i < n; i++) {
                 PyObject it = its[i];
                 if (it == null) {
                     items[i] = Refs.newRef(fillvalue);
@@ -73,7 +92,7 @@ final class ZipLongest extends ItertoolsIterator {
                     its[i] = null;
                     Refs.decref(it);
                     if (--active == 0) {
-                        Refs.decrefAll(items);
+                        stopped(reuse, items, i);
                         return null;
                     }
                     item = Refs.newRef(fillvalue);
@@ -82,10 +101,33 @@ final class ZipLongest extends ItertoolsIterator {
             }
         } catch (RuntimeException | Error e) {
             active = 0; // as CPython: an error from one of the iterators ends the whole iteration
-            Refs.decrefAll(items);
+            stopped(reuse, items, i);
             throw e;
         }
-        return PyTuple.steal(items);
+        PyTuple fresh = PyTuple.steal(items);
+        if (reuse) {
+            PyTuple old = result;
+            result = Refs.newRef(fresh);
+            Refs.decref(old);
+        }
+        return fresh;
+    }
+
+    /** At the end, amid a refill: the kept tuple has the first {@code filled} items replaced. */
+    private void stopped(boolean reuse, PyObject[] items, int filled) {
+        if (reuse && filled > 0) {
+            PyTuple old = result;
+            PyObject[] mixed = old.array().clone();
+            System.arraycopy(items, 0, mixed, 0, filled);
+            result = PyTuple.of(mixed);
+            Refs.decref(old);
+        }
+        Refs.decrefAll(items);
+    }
+
+    private static boolean isUniquelyHeld(PyObject o) {
+        MemoryManager memory = Refs.memory();
+        return memory.countsReferences() && memory.refcount(o) == 1;
     }
 
     @Override
@@ -96,5 +138,6 @@ final class ZipLongest extends ItertoolsIterator {
             }
         }
         visitor.visit(fillvalue);
+        visitor.visit(result);
     }
 }
