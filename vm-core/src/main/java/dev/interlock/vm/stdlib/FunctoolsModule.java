@@ -1,7 +1,6 @@
 package dev.interlock.vm.stdlib;
 
 import static dev.interlock.vm.objects.BuiltinDef.keywords;
-import static dev.interlock.vm.objects.BuiltinDef.oneArg;
 import static dev.interlock.vm.objects.BuiltinDef.positional;
 
 import dev.interlock.vm.errors.Errors;
@@ -23,6 +22,7 @@ import dev.interlock.vm.runtime.NativeModule;
 import dev.interlock.vm.stdlib.functools.FunctoolsTypes;
 import dev.interlock.vm.stdlib.functools.KeyWrapper;
 import dev.interlock.vm.stdlib.functools.LruCache;
+import dev.interlock.vm.stdlib.functools.PythonSignature;
 import dev.interlock.vm.stdlib.functools.TotalOrdering;
 import dev.interlock.vm.stdlib.functools.Wrappers;
 import java.util.List;
@@ -36,7 +36,9 @@ import java.util.List;
  */
 public final class FunctoolsModule implements NativeModule {
 
-    private static final ArgParser LRU_CACHE = new ArgParser("lru_cache", 0, 0, new String[] {"maxsize", "typed"});
+    private static final PythonSignature LRU_CACHE = new PythonSignature("lru_cache", new String[] {"maxsize", "typed"}, 0, 0);
+    private static final PythonSignature CACHE = new PythonSignature("cache", new String[] {"user_function"}, 1, 1);
+    private static final PythonSignature TOTAL_ORDERING = new PythonSignature("total_ordering", new String[] {"cls"}, 1, 0);
     private static final ArgParser CMP_TO_KEY = new ArgParser("cmp_to_key", 1, 0, new String[] {"mycmp"});
 
     @Override
@@ -75,13 +77,13 @@ public final class FunctoolsModule implements NativeModule {
                     return new KeyWrapper(p[0], null);
                 }),
                 keywords("lru_cache", (self, a, s, n, kw) -> {
-                    PyObject[] p = LRU_CACHE.parse(a, s, n, kw);
+                    PyObject[] p = LRU_CACHE.bind(a, s, n, kw);
                     return LruCache.lruCache(p[0] == null ? PyInt.of(128) : p[0], // a small int: immortal
                             p[1] == null ? PyBool.FALSE : p[1]);
                 }),
-                oneArg("cache", (PyObject self, PyObject fn) -> LruCache.cache(fn)),
+                keywords("cache", (self, a, s, n, kw) -> LruCache.cache(CACHE.bind(a, s, n, kw)[0])),
                 keywords("wraps", (self, a, s, n, kw) -> Wrappers.wraps(updateWrapper, a, s, n, kw)),
-                oneArg("total_ordering", (PyObject self, PyObject cls) -> TotalOrdering.apply(cls)));
+                keywords("total_ordering", (self, a, s, n, kw) -> TotalOrdering.apply(TOTAL_ORDERING.bind(a, s, n, kw)[0])));
     }
 
     // ------------------------------------------------------------------ reduce

@@ -1,7 +1,6 @@
 package dev.interlock.vm.stdlib.functools;
 
 import dev.interlock.api.memory.ReferenceVisitor;
-import dev.interlock.vm.errors.Errors;
 import dev.interlock.vm.objects.Identity;
 import dev.interlock.vm.objects.PyDict;
 import dev.interlock.vm.objects.PyObject;
@@ -22,11 +21,17 @@ final class CacheParameters extends PyObject {
 
     private final PyObject maxsize;
     private final PyObject typed;
+    private final PythonSignature signature;
 
-    /** Takes its own references. */
-    CacheParameters(PyObject maxsize, PyObject typed) {
+    /**
+     * Takes its own references; {@code viaDecorator} names it as CPython's lambda defined in
+     * {@code decorating_function} rather than in {@code lru_cache} itself.
+     */
+    CacheParameters(PyObject maxsize, PyObject typed, boolean viaDecorator) {
         this.maxsize = Refs.newRef(maxsize);
         this.typed = Refs.newRef(typed);
+        this.signature = new PythonSignature(viaDecorator ? "lru_cache.<locals>.decorating_function.<locals>.<lambda>"
+                : "lru_cache.<locals>.<lambda>", new String[0], 0, 0);
     }
 
     @Override
@@ -41,10 +46,7 @@ final class CacheParameters extends PyObject {
 
     @Override
     public PyObject call(PyObject[] args, int start, int nargs, PyTuple kwnames) {
-        if (nargs != 0 || (kwnames != null && kwnames.size() > 0)) {
-            throw Errors.typeError("lru_cache.<locals>.<lambda>() takes 0 positional arguments but " + nargs
-                    + " were given");
-        }
+        signature.bind(args, start, nargs, kwnames);
         PyDict d = PyDict.create();
         d.setItem("maxsize", maxsize);
         d.setItem("typed", typed);
@@ -53,7 +55,7 @@ final class CacheParameters extends PyObject {
 
     @Override
     public String repr() {
-        return "<function lru_cache.<locals>.<lambda> at " + Identity.address(this) + ">";
+        return "<function " + signature.qualname() + " at " + Identity.address(this) + ">";
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.interlock.vm.stdlib.functools;
 
 import dev.interlock.api.memory.ReferenceVisitor;
 import dev.interlock.vm.errors.Errors;
-import dev.interlock.vm.objects.BuiltinDef;
 import dev.interlock.vm.objects.Identity;
 import dev.interlock.vm.objects.PyBool;
 import dev.interlock.vm.objects.PyInt;
@@ -31,7 +30,7 @@ public final class LruCache {
         if (maxsize.isCallable() && typed instanceof PyBool) {
             PyObject dflt = PyInt.of(128);
             try {
-                return wrap(maxsize, dflt, typed);
+                return wrap(maxsize, dflt, typed, false);
             } finally {
                 Refs.decref(dflt);
             }
@@ -44,11 +43,14 @@ public final class LruCache {
 
     /** {@code cache(user_function)}: {@code lru_cache(maxsize=None)(user_function)}. */
     public static PyObject cache(PyObject fn) {
-        return wrap(fn, PyNone.INSTANCE, PyBool.FALSE);
+        return wrap(fn, PyNone.INSTANCE, PyBool.FALSE, true);
     }
 
-    /** The cached wrapper of {@code fn}, with {@code cache_parameters} and {@code update_wrapper} applied. */
-    static PyObject wrap(PyObject fn, PyObject maxsize, PyObject typed) {
+    /**
+     * The cached wrapper of {@code fn}, with {@code cache_parameters} and {@code update_wrapper}
+     * applied; {@code viaDecorator} tells where CPython's lambda would have been defined.
+     */
+    static PyObject wrap(PyObject fn, PyObject maxsize, PyObject typed, boolean viaDecorator) {
         long bound = -1;
         if (maxsize != PyNone.INSTANCE) {
             PyInt i = maxsize.asIndex();
@@ -63,7 +65,7 @@ public final class LruCache {
         }
         LruCacheWrapper wrapper = new LruCacheWrapper(fn, bound, typed.isTrue());
         try {
-            wrapper.instanceDict().setItemSteal("cache_parameters", new CacheParameters(maxsize, typed));
+            wrapper.instanceDict().setItemSteal("cache_parameters", new CacheParameters(maxsize, typed, viaDecorator));
             return Wrappers.updateWrapper(wrapper, fn, Wrappers.ASSIGNMENTS, Wrappers.UPDATES);
         } finally {
             Refs.decref(wrapper);
@@ -75,6 +77,9 @@ public final class LruCache {
 
     /** The {@code decorating_function} that {@code lru_cache(maxsize, typed)} returns. */
     static final class Decorator extends PyObject {
+        private static final PythonSignature SIGNATURE =
+                new PythonSignature("lru_cache.<locals>.decorating_function", new String[] {"user_function"}, 1, 0);
+
         private final PyObject maxsize;
         private final PyObject typed;
 
@@ -96,12 +101,7 @@ public final class LruCache {
 
         @Override
         public PyObject call(PyObject[] args, int start, int nargs, PyTuple kwnames) {
-            if (kwnames != null && kwnames.size() > 0) {
-                throw Errors.typeError("lru_cache.<locals>.decorating_function() got an unexpected keyword argument '"
-                        + kwnames.get(0).str() + "'");
-            }
-            BuiltinDef.checkPositional("decorating_function", nargs, 1, 1);
-            return wrap(args[start], maxsize, typed);
+            return wrap(SIGNATURE.bind(args, start, nargs, kwnames)[0], maxsize, typed, true);
         }
 
         @Override

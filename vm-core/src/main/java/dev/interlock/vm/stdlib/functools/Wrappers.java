@@ -4,7 +4,6 @@ import static dev.interlock.vm.objects.BuiltinDef.keywords;
 
 import dev.interlock.vm.errors.Errors;
 import dev.interlock.vm.errors.PyException;
-import dev.interlock.vm.objects.ArgParser;
 import dev.interlock.vm.objects.BuiltinDef;
 import dev.interlock.vm.objects.ExceptionTypes;
 import dev.interlock.vm.objects.PyBuiltinFunction;
@@ -22,9 +21,10 @@ import dev.interlock.vm.objects.Refs;
  */
 public final class Wrappers {
 
-    private static final ArgParser UPDATE_WRAPPER =
-            new ArgParser("update_wrapper", 2, 0, new String[] {"wrapper", "wrapped", "assigned", "updated"});
-    private static final ArgParser WRAPS = new ArgParser("wraps", 1, 0, new String[] {"wrapped", "assigned", "updated"});
+    private static final PythonSignature UPDATE_WRAPPER =
+            new PythonSignature("update_wrapper", new String[] {"wrapper", "wrapped", "assigned", "updated"}, 2, 0);
+    private static final PythonSignature WRAPS =
+            new PythonSignature("wraps", new String[] {"wrapped", "assigned", "updated"}, 1, 0);
 
     /** {@code WRAPPER_ASSIGNMENTS}. */
     public static final PyTuple ASSIGNMENTS = immortalNames("__module__", "__name__", "__qualname__", "__doc__",
@@ -38,7 +38,7 @@ public final class Wrappers {
 
     /** {@code update_wrapper} as the module exposes it. */
     public static final BuiltinDef UPDATE_WRAPPER_DEF = keywords("update_wrapper", (self, a, s, n, kw) -> {
-        PyObject[] p = UPDATE_WRAPPER.parse(a, s, n, kw);
+        PyObject[] p = UPDATE_WRAPPER.bind(a, s, n, kw);
         return updateWrapper(p[0], p[1], p[2] == null ? ASSIGNMENTS : p[2], p[3] == null ? UPDATES : p[3]);
     });
 
@@ -60,7 +60,7 @@ public final class Wrappers {
      * assigned=assigned, updated=updated)}, with the module's {@code update_wrapper} function.
      */
     public static PyObject wraps(PyBuiltinFunction updateWrapper, PyObject[] a, int s, int n, PyTuple kw) {
-        PyObject[] p = WRAPS.parse(a, s, n, kw);
+        PyObject[] p = WRAPS.bind(a, s, n, kw);
         PyObject[] args = {updateWrapper, p[0], p[1] == null ? ASSIGNMENTS : p[1], p[2] == null ? UPDATES : p[2]};
         return Partial.create(args, 0, 1, WRAPS_KEYWORDS);
     }
