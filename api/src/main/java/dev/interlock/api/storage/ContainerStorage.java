@@ -27,6 +27,15 @@ public interface ContainerStorage {
     <K extends ObjectHeader, V extends ObjectHeader> MapStorage<K, V> newMap(ObjectHeader owner, KeyOps<K> keys, int capacity);
 
     /**
+     * Storage for a new set or frozenset.
+     *
+     * @param owner the set object
+     * @param keys Python hashing semantics
+     * @param capacity elements expected, a hint
+     */
+    <K extends ObjectHeader> SetStorage<K> newSet(ObjectHeader owner, KeyOps<K> keys, int capacity);
+
+    /**
      * Storage for a namespace: module globals, class and instance attributes. Keys are strings.
      * Defaults to {@link #newMap}.
      */

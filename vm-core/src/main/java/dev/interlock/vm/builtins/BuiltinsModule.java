@@ -8,6 +8,7 @@ import dev.interlock.vm.errors.Errors;
 import dev.interlock.vm.errors.PyException;
 import dev.interlock.vm.objects.ArgParser;
 import dev.interlock.vm.objects.BuiltinDef;
+import dev.interlock.vm.objects.Descriptors;
 import dev.interlock.vm.objects.ExceptionTypes;
 import dev.interlock.vm.objects.Identity;
 import dev.interlock.vm.objects.PyBool;
@@ -60,7 +61,9 @@ public final class BuiltinsModule {
             d.setItemSteal(def.name(), new PyBuiltinFunction(def, "builtins"));
         }
         PyType[] types = {PyType.OBJECT, PyType.TYPE, PyInt.TYPE, PyBool.TYPE, PyFloat.TYPE, PyStr.TYPE, PyList.TYPE,
-            PyTuple.TYPE, PyDict.TYPE, PyRange.TYPE, PySlice.TYPE};
+            PyTuple.TYPE, PyDict.TYPE, PyRange.TYPE, PySlice.TYPE, Descriptors.Property.TYPE,
+            Descriptors.StaticMethod.TYPE, Descriptors.ClassMethod.TYPE, Descriptors.Super.TYPE,
+            dev.interlock.vm.objects.PySet.TYPE, dev.interlock.vm.objects.PyFrozenSet.TYPE};
         for (PyType t : types) {
             d.setItem(t.name(), t);
         }
@@ -79,6 +82,7 @@ public final class BuiltinsModule {
     private static List<BuiltinDef> functions() {
         return List.of(
                 keywords("print", BuiltinsModule::print),
+                keywords("__build_class__", ClassBuilder::buildClass),
                 oneArg("len", (PyObject self, PyObject x) -> PyInt.of(x.length())),
                 oneArg("repr", (PyObject self, PyObject x) -> PyStr.of(x.repr())),
                 oneArg("ascii", (PyObject self, PyObject x) -> PyStr.of(Ascii.ascii(x.repr()))),

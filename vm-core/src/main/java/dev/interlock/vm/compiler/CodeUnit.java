@@ -303,9 +303,11 @@ final class CodeUnit {
         int[] depth = new int[n + 1];
         Arrays.fill(depth, -1);
         Deque<Integer> work = new ArrayDeque<>();
-        int max = 0;
+        // a generator starts with the first sent value on its stack, which GEN_START pops
+        int start = (flags & PyCode.CO_GENERATOR) != 0 ? 1 : 0;
+        int max = start;
         if (n > 0) {
-            depth[0] = 0;
+            depth[0] = start;
             work.push(0);
         }
         while (!work.isEmpty()) {

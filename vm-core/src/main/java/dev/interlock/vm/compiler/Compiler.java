@@ -1502,6 +1502,16 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
 
     @Override
     public Void visitSet(Expr.Set e) {
+        if (e.elts().size() > 2 && noStarred(e.elts())) {
+            Object constant = Constants.fold(new Expr.Tuple(e.pos(), e.elts(), Expr.Ctx.LOAD));
+            if (constant instanceof List<?> items) {
+                // 3.10 builds a constant set from a frozenset constant
+                emit(Opcode.BUILD_SET, 0);
+                loadConst(new ConstKeys.FrozenSet(items));
+                emit(Opcode.SET_UPDATE, 1);
+                return null;
+            }
+        }
         starUnpack(e.elts(), Opcode.BUILD_SET, Opcode.SET_ADD, Opcode.SET_UPDATE, false);
         return null;
     }

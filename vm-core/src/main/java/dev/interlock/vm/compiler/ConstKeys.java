@@ -9,6 +9,10 @@ import java.util.List;
  */
 final class ConstKeys {
 
+    /** A frozenset constant: its elements in the order they were written. */
+    record FrozenSet(List<?> items) {
+    }
+
     /** A key that is equal only to itself (code objects). */
     static Object unique() {
         return new Object();
@@ -26,6 +30,9 @@ final class ConstKeys {
         }
         if (a instanceof Double x) {
             return Double.doubleToRawLongBits(x) == Double.doubleToRawLongBits((Double) b);
+        }
+        if (a instanceof FrozenSet x) {
+            return same(x.items(), ((FrozenSet) b).items());
         }
         if (a instanceof List<?> x) {
             List<?> y = (List<?>) b;

@@ -57,6 +57,14 @@ final class Constants {
         if (v instanceof String s) {
             return PyStr.of(s);
         }
+        if (v instanceof ConstKeys.FrozenSet fs) {
+            PyObject items = toPy(fs.items());
+            try {
+                return dev.interlock.vm.objects.PyFrozenSet.fromIterable(items);
+            } finally {
+                Refs.decref(items);
+            }
+        }
         if (v instanceof List<?> items) {
             PyObject[] out = new PyObject[items.size()];
             for (int i = 0; i < out.length; i++) {

@@ -96,15 +96,28 @@ public final class EvalLoop {
      * recursion limit.
      */
     public PyObject run(Frame frame, PyThreadState ts) {
+        return run(frame, ts, null);
+    }
+
+    /**
+     * Runs or resumes a frame. With {@code thrown} non-null the exception is raised at the point
+     * where the frame is suspended, as {@code generator.throw} does; the frame's handlers see it.
+     */
+    PyObject run(Frame frame, PyThreadState ts, PyException thrown) {
         if (++ts.depth > interpreter.recursionLimit()) {
             ts.depth--;
-            releaseFrame(frame);
+            if (frame.generator == null) {
+                releaseFrame(frame);
+            }
+            if (thrown != null) {
+                thrown.release();
+            }
             throw Errors.recursionError("maximum recursion depth exceeded");
         }
         frame.back = ts.frame;
         ts.frame = frame;
         try {
-            return execute(frame, ts, frame.generator == null || frame.next == 0);
+            return execute(frame, ts, frame.next == 0, thrown);
         } catch (StackOverflowError e) {
             releaseFrame(frame);
             throw Errors.recursionError("maximum recursion depth exceeded");
@@ -132,7 +145,7 @@ public final class EvalLoop {
 
     // ------------------------------------------------------------------ the loop
 
-    private PyObject execute(Frame f, PyThreadState ts, boolean entryCheck) {
+    private PyObject execute(Frame f, PyThreadState ts, boolean entryCheck, PyException thrown) {
         final int[] code = f.code.instructions();
         final PyObject[] s = f.slots;
         final PyObject[] consts = f.code.constArray();
@@ -143,12 +156,18 @@ public final class EvalLoop {
         int sp = f.sp;
         int pc = f.next;
         boolean reraise = false;
+        PyException pending = thrown;
 
         if (entryCheck && !perInstruction && ts.evalBreaker() != 0) {
             handleBreaker(ts);
         }
         for (;;) {
             try {
+                if (pending != null) {
+                    PyException e = pending;
+                    pending = null;
+                    throw e;
+                }
                 for (;;) {
                     if (perInstruction) {
                         pollInstruction(ts);
@@ -639,10 +658,30 @@ public final class EvalLoop {
                             mm.decref(l);
                             continue;
                         }
-                        case BUILD_SET:
-                        case SET_ADD:
-                        case SET_UPDATE:
-                            throw new NotSupportedError("set objects");
+                        case BUILD_SET: {
+                            dev.interlock.vm.objects.PySet set = dev.interlock.vm.objects.PySet.create();
+                            try {
+                                for (int i = sp - arg; i < sp; i++) {
+                                    set.add(s[i]);
+                                }
+                            } catch (RuntimeException | Error e) {
+                                mm.decref(set);
+                                throw e;
+                            }
+                            sp = popDecref(s, sp, arg);
+                            s[sp++] = set;
+                            continue;
+                        }
+                        case SET_ADD: {
+                            ((dev.interlock.vm.objects.PySet) s[sp - 1 - arg]).add(s[sp - 1]);
+                            sp = popDecref(s, sp, 1);
+                            continue;
+                        }
+                        case SET_UPDATE: {
+                            ((dev.interlock.vm.objects.PySet) s[sp - 1 - arg]).update(s[sp - 1]);
+                            sp = popDecref(s, sp, 1);
+                            continue;
+                        }
                         case BUILD_MAP:
                             sp = Displays.buildMap(s, sp, arg);
                             continue;
@@ -775,12 +814,48 @@ public final class EvalLoop {
                             mm.decref(sent);
                             continue;
                         }
-                        case YIELD_VALUE:
-                        case YIELD_FROM:
-                        case GET_YIELD_FROM_ITER:
-                            throw new NotSupportedError("generators");
-                        case LOAD_BUILD_CLASS:
-                            throw new NotSupportedError("class definitions");
+                        case YIELD_VALUE: {
+                            PyObject v = s[--sp];
+                            s[sp] = null;
+                            f.sp = sp;
+                            f.next = pc;
+                            f.lasti = pc - 1;
+                            f.suspended = true;
+                            return v;
+                        }
+                        case YIELD_FROM: {
+                            PyObject v = s[sp - 1];
+                            PyObject receiver = s[sp - 2];
+                            PyGenerator.SendResult r = PyGenerator.sendTo(receiver, v);
+                            sp = popDecref(s, sp, 1);
+                            if (r.returned()) {
+                                s[sp - 1] = r.value();
+                                mm.decref(receiver);
+                                continue;
+                            }
+                            // the receiver stays on the stack; YIELD_FROM runs again on resumption
+                            f.sp = sp;
+                            f.next = pc - 1;
+                            f.lasti = pc - 1;
+                            f.suspended = true;
+                            return r.value();
+                        }
+                        case GET_YIELD_FROM_ITER: {
+                            PyObject v = s[sp - 1];
+                            if (!(v instanceof PyGenerator)) {
+                                s[sp - 1] = v.iter();
+                                mm.decref(v);
+                            }
+                            continue;
+                        }
+                        case LOAD_BUILD_CLASS: {
+                            PyObject bc = f.builtins.getItemOrNull("__build_class__");
+                            if (bc == null) {
+                                throw Errors.of(ExceptionTypes.NAME_ERROR, "__build_class__ not found");
+                            }
+                            s[sp++] = bc;
+                            continue;
+                        }
                         case SETUP_ANNOTATIONS:
                             Names.setupAnnotations(f);
                             continue;
@@ -872,8 +947,9 @@ public final class EvalLoop {
     private int unwind(Frame f, PyThreadState ts, PyException e, int sp, boolean reraise) {
         PyBaseException value = e.value();
         if (!reraise) {
-            if (value.context() == null && ts.handledException != null && ts.handledException != value) {
-                Exceptions.setContext(value, ts.handledException);
+            PyBaseException handled = ts.handledException();
+            if (value.context() == null && handled != null && handled != value) {
+                Exceptions.setContext(value, handled);
             }
             value.addTraceback(f.code, f.code.lineAt(f.lasti), 2 * f.lasti);
         }
@@ -891,7 +967,8 @@ public final class EvalLoop {
             sp = popDownTo(s, sp, level);
             f.pushBlock(Frame.EXCEPT_HANDLER, -1, sp);
             // the exception being replaced as "handled", as (traceback, value, type)
-            PyBaseException previous = ts.handledException;
+            PyThreadState.ExcItem item = ts.excInfo;
+            PyBaseException previous = item.value;
             if (previous != null) {
                 PyObject tb = previous.traceback() == null ? PyNone.INSTANCE : previous.traceback();
                 mm.incref(tb);
@@ -905,7 +982,7 @@ public final class EvalLoop {
                 s[sp++] = PyNone.INSTANCE;
             }
             mm.incref(value);
-            ts.handledException = value;
+            item.value = value;
             PyObject tb = value.traceback() == null ? PyNone.INSTANCE : value.traceback();
             mm.incref(tb);
             s[sp++] = tb;
@@ -937,9 +1014,10 @@ public final class EvalLoop {
         s[sp] = null;
         s[sp + 1] = null;
         s[sp + 2] = null;
-        PyBaseException old = ts.handledException;
-        ts.handledException = value instanceof PyBaseException be ? be : null;
-        if (ts.handledException == null) {
+        PyThreadState.ExcItem item = ts.excInfo;
+        PyBaseException old = item.value;
+        item.value = value instanceof PyBaseException be ? be : null;
+        if (item.value == null) {
             mm.decref(value);
         }
         mm.decref(type);
@@ -983,10 +1061,7 @@ public final class EvalLoop {
             Frame callee = FunctionCalls.prepare(fn, s, args, nargs, kwnames);
             sp = popDecref(s, sp, sp - args); // the callee now holds the arguments
             f.sp = sp;
-            if (fn.code().isGenerator()) {
-                throw new NotSupportedError("generators");
-            }
-            result = run(callee, ts);
+            result = fn.code().isGenerator() ? new PyGenerator(callee, fn) : run(callee, ts);
         } else {
             result = callable.call(s, args, nargs, kwnames);
             sp = popDecref(s, sp, sp - args);

@@ -62,7 +62,7 @@ final class Exceptions {
 
     /** Bare {@code raise}: re-raises the exception being handled. */
     static PyException reraiseCurrent(PyThreadState ts) {
-        PyBaseException current = ts.handledException;
+        PyBaseException current = ts.handledException();
         if (current == null) {
             return Errors.runtimeError("No active exception to reraise");
         }

@@ -48,6 +48,8 @@ public final class Frame {
     boolean finished;
     /** Set for generator frames. */
     Object generator;
+    /** Set by YIELD_VALUE / YIELD_FROM when the frame gave a value without finishing. */
+    boolean suspended;
 
     Frame(PyCode code, PyDict globals, PyDict builtins, PyObject locals) {
         this.code = requireNonNull(code, "code is null");
@@ -67,6 +69,11 @@ public final class Frame {
     /** The module namespace. */
     public PyDict globals() {
         return globals;
+    }
+
+    /** Slot {@code i} of locals, cells and free variables (borrowed; null if unbound). */
+    public PyObject slot(int i) {
+        return slots[i];
     }
 
     /** The namespace NAME instructions use (module and class bodies), or null in a function. */

@@ -28,8 +28,30 @@ public final class FunctionCalls {
     /** Calls {@code f} with borrowed vectorcall arguments, from Java code. */
     public static PyObject call(PyFunction f, PyObject[] args, int start, int nargs, PyTuple kwnames) {
         Frame frame = prepare(f, args, start, nargs, kwnames);
+        if (f.code().isGenerator()) {
+            return new PyGenerator(frame, f);
+        }
         PyThreadState ts = PyThreadState.current();
         return ts.interpreter().evalLoop().run(frame, ts);
+    }
+
+    /**
+     * Runs a class body (the function a {@code class} statement compiles its suite to) with
+     * {@code namespace} as its locals; returns the body's result (the {@code __class__} cell or
+     * None), a new reference.
+     */
+    public static PyObject runClassBody(PyFunction body, PyDict namespace) {
+        PyCode co = body.code();
+        PyDict globals = body.globals();
+        Frame frame = new Frame(co, globals, builtinsOf(globals), namespace);
+        Refs.incref(namespace);
+        try {
+            setUpCells(body, co, frame.slots());
+            PyThreadState ts = PyThreadState.current();
+            return ts.interpreter().evalLoop().run(frame, ts);
+        } finally {
+            Refs.decref(namespace);
+        }
     }
 
     /**

@@ -31,6 +31,15 @@ final class DictType {
                     }
                     return d;
                 })
+                .allocator((t, a, s, n, kw) -> PyDict.withType(t))
+                .method(keywords("__init__", (self, a, s, n, kw) -> {
+                    BuiltinDef.checkPositional("dict", n, 0, 1);
+                    if (n == 1) {
+                        update((PyDict) self, a[s]);
+                    }
+                    addKeywords((PyDict) self, a, s + n, kw);
+                    return PyNone.INSTANCE;
+                }))
                 .method(positional("get", 1, 2, (PyDict self, PyObject[] a, int s, int n) -> {
                     PyObject v = self.getItemOrNull(a[s]);
                     if (v != null) {
@@ -103,7 +112,7 @@ final class DictType {
                             throw Errors.valueError("dictionary update sequence element #" + index + " has length "
                                     + pair.length + "; 2 is required");
                         }
-                        d.setItem(pair[0], pair[1]);
+                        d.putItem(pair[0], pair[1]);
                     } finally {
                         Refs.decrefAll(pair);
                     }
@@ -121,7 +130,7 @@ final class DictType {
             return;
         }
         for (int k = 0; k < kwnames.size(); k++) {
-            d.setItem(kwnames.get(k), a[valuesStart + k]);
+            d.putItem(kwnames.get(k), a[valuesStart + k]);
         }
     }
 }

@@ -25,6 +25,19 @@ final class ListType {
                     BuiltinDef.checkPositional("list", n, 0, 1);
                     return n == 0 ? PyList.create() : PyList.fromIterable(a[s]);
                 })
+                .allocator((t, a, s, n, kw) -> PyList.withType(t))
+                .method(BuiltinDef.keywords("__init__", (self, a, s, n, kw) -> {
+                    if (kw != null && kw.size() > 0) {
+                        throw Errors.typeError("list() takes no keyword arguments");
+                    }
+                    BuiltinDef.checkPositional("list", n, 0, 1);
+                    PyList list = (PyList) self;
+                    list.clear();
+                    if (n == 1) {
+                        list.extend(a[s]);
+                    }
+                    return PyNone.INSTANCE;
+                }))
                 .method(oneArg("append", (PyList self, PyObject x) -> {
                     self.append(x);
                     return PyNone.INSTANCE;

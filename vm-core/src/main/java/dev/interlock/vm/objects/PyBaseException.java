@@ -221,6 +221,7 @@ public class PyBaseException extends PyObject {
     static PyType.Builder defineBase() {
         return PyType.builtin("BaseException", PyType.OBJECT)
                 .constructor(PyBaseException::construct)
+                .allocator((t, a, s, n, kw) -> new PyBaseException(t, PyTuple.copyOf(a, s, n)))
                 .doc("Common base class for all exceptions")
                 .property("args", self -> Refs.newRef(((PyBaseException) self).args),
                         (self, v) -> ((PyBaseException) self).setArgs(PyTuple.fromIterable(v)))

@@ -22,11 +22,29 @@ public final class PyDict extends PyObject {
     public static final PyType TYPE = DictType.define();
 
     private final MapStorage<PyObject, PyObject> entries;
+    private final PyType type;
+    private PyDict attributes;
 
     private PyDict(Interpreter interp, int capacity, boolean namespace) {
         this.entries = namespace
                 ? interp.storage().newNamespace(this, interp.keyOps())
                 : interp.storage().newMap(this, interp.keyOps(), capacity);
+        this.type = TYPE;
+    }
+
+    private PyDict(Interpreter interp, PyType subtype) {
+        this.entries = interp.storage().newMap(this, interp.keyOps(), 0);
+        this.type = Refs.newRef(subtype);
+    }
+
+    /** A blank instance of a Python class derived from dict. */
+    static PyDict withType(PyType subtype) {
+        return new PyDict(Interpreter.current(), subtype);
+    }
+
+    /** True for a plain dict, whose behaviour no Python code overrides. */
+    public boolean isExact() {
+        return type == TYPE;
     }
 
     /** A new empty dict. */
@@ -46,7 +64,31 @@ public final class PyDict extends PyObject {
 
     @Override
     public PyType type() {
-        return TYPE;
+        return type;
+    }
+
+    @Override
+    public PyDict instanceDict() {
+        if (type == TYPE) {
+            return null;
+        }
+        if (attributes == null) {
+            attributes = createNamespace(Interpreter.current());
+        }
+        return attributes;
+    }
+
+    @Override
+    public boolean usesGenericGetAttribute() {
+        return type == TYPE || type.lookupSlot(Slot.GETATTRIBUTE) == null;
+    }
+
+    @Override
+    public PyObject getAttribute(PyStr name) {
+        if (type != TYPE) {
+            return HeapDispatch.getAttribute(this, type, name);
+        }
+        return genericGetAttribute(name);
     }
 
     /** The storage (for the eval loop's global lookups). */
@@ -85,9 +127,17 @@ public final class PyDict extends PyObject {
         }
     }
 
-    /** {@code self[key] = value} with borrowed arguments. */
+    /** {@code self[key] = value} with borrowed arguments, through a subclass's {@code __setitem__}. */
     @Override
     public void setItem(PyObject key, PyObject value) {
+        if (type != TYPE && HeapDispatch.setItem(this, type, key, value)) {
+            return;
+        }
+        entries.put(key, hashOf(key), value);
+    }
+
+    /** Stores an entry directly, as dict's own methods do (never through a subclass's {@code __setitem__}). */
+    public void putItem(PyObject key, PyObject value) {
         entries.put(key, hashOf(key), value);
     }
 
@@ -141,6 +191,16 @@ public final class PyDict extends PyObject {
         return out;
     }
 
+    /** New references to the keys, in insertion order. */
+    public static java.util.List<PyObject> keysOf(PyDict d) {
+        java.util.List<PyObject> out = new ArrayList<>(d.size());
+        for (MapStorage.Entry<PyObject, PyObject> e : d.entryList()) {
+            out.add(e.key());
+            Refs.decref(e.value());
+        }
+        return out;
+    }
+
     /** Gives back the references held by entries from {@link #entryList}. */
     public static void release(List<MapStorage.Entry<PyObject, PyObject>> list) {
         for (MapStorage.Entry<PyObject, PyObject> e : list) {
@@ -177,28 +237,58 @@ public final class PyDict extends PyObject {
 
     @Override
     public int length() {
+        if (type != TYPE) {
+            int n = HeapDispatch.length(this, type);
+            if (n >= 0) {
+                return n;
+            }
+        }
         return entries.size();
     }
 
     @Override
     public boolean isTrue() {
+        if (type != TYPE) {
+            Boolean b = HeapDispatch.isTrue(this, type);
+            if (b != null) {
+                return b;
+            }
+        }
         return entries.size() != 0;
     }
 
     @Override
     public boolean isHashable() {
-        return false;
+        return type != TYPE && type.lookupSlot(Slot.HASH) != null && type.lookupSlot(Slot.HASH) != PyNone.INSTANCE;
     }
 
     @Override
     public long hash() {
-        throw Errors.typeError("unhashable type: 'dict'");
+        if (type != TYPE) {
+            Long h = HeapDispatch.hash(this, type);
+            if (h != null) {
+                return h;
+            }
+        }
+        throw Errors.typeError("unhashable type: '" + type.name() + "'");
     }
 
     @Override
     public PyObject getItem(PyObject key) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.getItem(this, type, key);
+            if (r != null) {
+                return r;
+            }
+        }
         PyObject v = getItemOrNull(key);
         if (v == null) {
+            if (type != TYPE) {
+                PyObject m = HeapDispatch.missing(this, type, key);
+                if (m != null) {
+                    return m;
+                }
+            }
             throw Errors.keyError(key);
         }
         return v;
@@ -206,6 +296,9 @@ public final class PyDict extends PyObject {
 
     @Override
     public void deleteItem(PyObject key) {
+        if (type != TYPE && HeapDispatch.deleteItem(this, type, key)) {
+            return;
+        }
         if (!removeIfPresent(key)) {
             throw Errors.keyError(key);
         }
@@ -213,16 +306,34 @@ public final class PyDict extends PyObject {
 
     @Override
     public boolean contains(PyObject key) {
+        if (type != TYPE) {
+            Boolean b = HeapDispatch.contains(this, type, key);
+            if (b != null) {
+                return b;
+            }
+        }
         return entries.containsKey(key, hashOf(key));
     }
 
     @Override
     public PyObject iter() {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.iter(this, type);
+            if (r != null) {
+                return r;
+            }
+        }
         return new DictIterator(this, DictIterator.Kind.KEYS);
     }
 
     @Override
     public PyObject richCompare(PyObject other, int op) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.richCompare(this, type, other, op);
+            if (r != null) {
+                return r;
+            }
+        }
         if (!(other instanceof PyDict o) || (op != Compare.EQ && op != Compare.NE)) {
             return PyNotImplemented.INSTANCE;
         }
@@ -257,6 +368,12 @@ public final class PyDict extends PyObject {
 
     @Override
     public PyObject binaryOp(BinaryOp op, PyObject other) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.binaryOp(this, type, op, other);
+            if (r != null) {
+                return r;
+            }
+        }
         if (op == BinaryOp.OR && other instanceof PyDict o) {
             PyDict out = copy();
             out.updateFrom(o);
@@ -283,6 +400,12 @@ public final class PyDict extends PyObject {
 
     @Override
     public String repr() {
+        if (type != TYPE) {
+            String r = HeapDispatch.repr(this, type);
+            if (r != null) {
+                return r;
+            }
+        }
         if (entries.size() == 0) {
             return "{}";
         }
@@ -308,12 +431,37 @@ public final class PyDict extends PyObject {
     }
 
     @Override
+    public String str() {
+        if (type != TYPE) {
+            String r = HeapDispatch.str(this, type);
+            if (r != null) {
+                return r;
+            }
+        }
+        return repr();
+    }
+
+    @Override
     public void traverse(ReferenceVisitor visitor) {
         entries.traverse(visitor);
+        if (type != TYPE) {
+            visitor.visit(type);
+            if (attributes != null) {
+                visitor.visit(attributes);
+            }
+        }
     }
 
     @Override
     public void releaseReferences(MemoryManager memory) {
         entries.clear();
+        if (type != TYPE) {
+            PyDict a = attributes;
+            attributes = null;
+            if (a != null) {
+                memory.decref(a);
+            }
+            memory.decref(type);
+        }
     }
 }

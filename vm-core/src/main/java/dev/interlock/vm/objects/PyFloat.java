@@ -27,6 +27,11 @@ public final class PyFloat extends PyObject {
     }
 
     @Override
+    public boolean usesGenericGetAttribute() {
+        return true;
+    }
+
+    @Override
     public PyType type() {
         return TYPE;
     }

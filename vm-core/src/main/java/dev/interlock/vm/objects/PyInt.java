@@ -65,6 +65,11 @@ public class PyInt extends PyObject {
     }
 
     @Override
+    public boolean usesGenericGetAttribute() {
+        return true;
+    }
+
+    @Override
     public PyType type() {
         return TYPE;
     }

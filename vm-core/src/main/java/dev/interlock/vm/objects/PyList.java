@@ -21,9 +21,27 @@ public final class PyList extends PyObject {
     public static final PyType TYPE = ListType.define();
 
     private final ListStorage<PyObject> items;
+    private final PyType type;
+    private PyDict dict;
 
     private PyList(Interpreter interp, int capacity) {
         this.items = interp.storage().newList(this, capacity);
+        this.type = TYPE;
+    }
+
+    private PyList(Interpreter interp, PyType subtype) {
+        this.items = interp.storage().newList(this, 0);
+        this.type = Refs.newRef(subtype);
+    }
+
+    /** A blank instance of a Python class derived from list. */
+    static PyList withType(PyType subtype) {
+        return new PyList(Interpreter.current(), subtype);
+    }
+
+    /** True for a plain list (not an instance of a subclass), whose behaviour no Python code overrides. */
+    public boolean isExact() {
+        return type == TYPE;
     }
 
     /** A new empty list. */
@@ -58,7 +76,31 @@ public final class PyList extends PyObject {
 
     @Override
     public PyType type() {
-        return TYPE;
+        return type;
+    }
+
+    @Override
+    public PyDict instanceDict() {
+        if (type == TYPE) {
+            return null;
+        }
+        if (dict == null) {
+            dict = PyDict.createNamespace(Interpreter.current());
+        }
+        return dict;
+    }
+
+    @Override
+    public boolean usesGenericGetAttribute() {
+        return type == TYPE || type.lookupSlot(Slot.GETATTRIBUTE) == null;
+    }
+
+    @Override
+    public PyObject getAttribute(PyStr name) {
+        if (type != TYPE) {
+            return HeapDispatch.getAttribute(this, type, name);
+        }
+        return genericGetAttribute(name);
     }
 
     /** The storage, for the eval loop's fast paths. */
@@ -109,26 +151,50 @@ public final class PyList extends PyObject {
 
     @Override
     public int length() {
+        if (type != TYPE) {
+            int n = HeapDispatch.length(this, type);
+            if (n >= 0) {
+                return n;
+            }
+        }
         return items.size();
     }
 
     @Override
     public boolean isTrue() {
+        if (type != TYPE) {
+            Boolean b = HeapDispatch.isTrue(this, type);
+            if (b != null) {
+                return b;
+            }
+        }
         return items.size() != 0;
     }
 
     @Override
     public boolean isHashable() {
-        return false;
+        return type != TYPE && type.lookupSlot(Slot.HASH) != null && type.lookupSlot(Slot.HASH) != PyNone.INSTANCE;
     }
 
     @Override
     public long hash() {
-        throw Errors.typeError("unhashable type: 'list'");
+        if (type != TYPE) {
+            Long h = HeapDispatch.hash(this, type);
+            if (h != null) {
+                return h;
+            }
+        }
+        throw Errors.typeError("unhashable type: '" + type.name() + "'");
     }
 
     @Override
     public PyObject getItem(PyObject key) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.getItem(this, type, key);
+            if (r != null) {
+                return r;
+            }
+        }
         if (key instanceof PyInt k && k.isSmall()) {
             return getIndex(k.longValue());
         }
@@ -157,6 +223,9 @@ public final class PyList extends PyObject {
 
     @Override
     public void setItem(PyObject key, PyObject value) {
+        if (type != TYPE && HeapDispatch.setItem(this, type, key, value)) {
+            return;
+        }
         if (key instanceof PySlice slice) {
             setSlice(slice, value);
             return;
@@ -207,6 +276,9 @@ public final class PyList extends PyObject {
 
     @Override
     public void deleteItem(PyObject key) {
+        if (type != TYPE && HeapDispatch.deleteItem(this, type, key)) {
+            return;
+        }
         if (key instanceof PySlice slice) {
             PySlice.Indices ix = slice.indices(items.size());
             if (ix.length() > 0) {
@@ -233,6 +305,12 @@ public final class PyList extends PyObject {
 
     @Override
     public boolean contains(PyObject item) {
+        if (type != TYPE) {
+            Boolean b = HeapDispatch.contains(this, type, item);
+            if (b != null) {
+                return b;
+            }
+        }
         for (int i = 0; ; i++) {
             PyObject x = items.getNew(i);
             if (x == null) {
@@ -250,11 +328,23 @@ public final class PyList extends PyObject {
 
     @Override
     public PyObject iter() {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.iter(this, type);
+            if (r != null) {
+                return r;
+            }
+        }
         return new ListIterator(this);
     }
 
     @Override
     public PyObject richCompare(PyObject other, int op) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.richCompare(this, type, other, op);
+            if (r != null) {
+                return r;
+            }
+        }
         if (!(other instanceof PyList o)) {
             return PyNotImplemented.INSTANCE;
         }
@@ -278,6 +368,12 @@ public final class PyList extends PyObject {
 
     @Override
     public PyObject binaryOp(BinaryOp op, PyObject other) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.binaryOp(this, type, op, other);
+            if (r != null) {
+                return r;
+            }
+        }
         if (op == BinaryOp.ADD) {
             if (!(other instanceof PyList o)) {
                 throw Errors.typeError("can only concatenate list (not \"" + other.typeName() + "\") to list");
@@ -348,6 +444,12 @@ public final class PyList extends PyObject {
 
     @Override
     public String repr() {
+        if (type != TYPE) {
+            String r = HeapDispatch.repr(this, type);
+            if (r != null) {
+                return r;
+            }
+        }
         if (items.size() == 0) {
             return "[]";
         }
@@ -484,13 +586,38 @@ public final class PyList extends PyObject {
     }
 
     @Override
+    public String str() {
+        if (type != TYPE) {
+            String r = HeapDispatch.str(this, type);
+            if (r != null) {
+                return r;
+            }
+        }
+        return repr();
+    }
+
+    @Override
     public void traverse(ReferenceVisitor visitor) {
         items.traverse(visitor);
+        if (type != TYPE) {
+            visitor.visit(type);
+            if (dict != null) {
+                visitor.visit(dict);
+            }
+        }
     }
 
     @Override
     public void releaseReferences(MemoryManager memory) {
         items.clear();
+        if (type != TYPE) {
+            PyDict d = dict;
+            dict = null;
+            if (d != null) {
+                memory.decref(d);
+            }
+            memory.decref(type);
+        }
     }
 
     /** Iterates a list by index, as CPython's {@code listiterator}: never throws on a concurrent change. */

@@ -112,6 +112,11 @@ public abstract class PyObject extends ObjectHeader {
      * the type win over the instance dict, which wins over other type attributes.
      */
     public PyObject getAttribute(PyStr name) {
+        return genericGetAttribute(name);
+    }
+
+    /** {@code object.__getattribute__}: the generic algorithm, whatever the type overrides. */
+    public final PyObject genericGetAttribute(PyStr name) {
         PyType type = type();
         PyObject descr = type.lookup(name);
         try {
@@ -142,11 +147,12 @@ public abstract class PyObject extends ObjectHeader {
     }
 
     /**
-     * True when attribute lookup is {@link #getAttribute}'s generic algorithm, so LOAD_METHOD may
-     * look the method up on the type directly (CPython checks {@code tp_getattro}).
+     * True when attribute lookup is {@link #genericGetAttribute}, so LOAD_METHOD may look the method
+     * up on the type directly and skip making a bound method (CPython checks {@code tp_getattro}).
+     * False by default, which is always correct; types that keep the generic lookup say so.
      */
     public boolean usesGenericGetAttribute() {
-        return true;
+        return false;
     }
 
     /** {@code setattr(self, name, value)}: data descriptors first, then the instance dict. */

@@ -67,6 +67,11 @@ public final class PyStr extends PyObject {
     }
 
     @Override
+    public boolean usesGenericGetAttribute() {
+        return true;
+    }
+
+    @Override
     public PyType type() {
         return TYPE;
     }

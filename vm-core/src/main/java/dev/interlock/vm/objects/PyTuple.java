@@ -20,11 +20,13 @@ public final class PyTuple extends PyObject {
                 if (n == 0) {
                     return PyTuple.EMPTY;
                 }
-                if (a[s] instanceof PyTuple already && !t.isHeapType()) {
+                if (a[s] instanceof PyTuple already && already.isExact() && !t.isHeapType()) {
                     return Refs.newRef(already);
                 }
                 return fromIterable(a[s]);
             })
+            .allocator((t, a, s, n, kw) -> newInstance(t, n > 0 ? a[s] : null))
+            .attribute("__new__", TupleNew.INSTANCE)
             .method(BuiltinDef.oneArg("count", (PyTuple self, PyObject x) -> PyInt.of(self.count(x))))
             .method(BuiltinDef.positional("index", 1, 3, (PyTuple self, PyObject[] a, int s, int n) ->
                     PyInt.of(self.index(a[s], n > 1 ? a[s + 1] : null, n > 2 ? a[s + 2] : null))))
@@ -38,9 +40,31 @@ public final class PyTuple extends PyObject {
     }
 
     private final PyObject[] items;
+    private final PyType type;
+    private PyDict dict;
 
     private PyTuple(PyObject[] items) {
         this.items = items;
+        this.type = TYPE;
+    }
+
+    private PyTuple(PyObject[] items, PyType subtype) {
+        this.items = items;
+        this.type = Refs.newRef(subtype);
+    }
+
+    /** {@code tuple.__new__(subtype, iterable)}: an instance of a Python class derived from tuple. */
+    static PyObject newInstance(PyType subtype, PyObject iterable) {
+        PyObject[] values = iterable == null ? new PyObject[0] : Iteration.toArray(iterable);
+        if (subtype == TYPE) {
+            return steal(values);
+        }
+        return new PyTuple(values, subtype);
+    }
+
+    /** True for a plain tuple. */
+    public boolean isExact() {
+        return type == TYPE;
     }
 
     /** A tuple that takes over the references held in {@code items} (and the array itself). */
@@ -90,7 +114,31 @@ public final class PyTuple extends PyObject {
 
     @Override
     public PyType type() {
-        return TYPE;
+        return type;
+    }
+
+    @Override
+    public PyDict instanceDict() {
+        if (type == TYPE) {
+            return null;
+        }
+        if (dict == null) {
+            dict = PyDict.createNamespace(dev.interlock.vm.runtime.Interpreter.current());
+        }
+        return dict;
+    }
+
+    @Override
+    public boolean usesGenericGetAttribute() {
+        return type == TYPE || type.lookupSlot(Slot.GETATTRIBUTE) == null;
+    }
+
+    @Override
+    public PyObject getAttribute(PyStr name) {
+        if (type != TYPE) {
+            return HeapDispatch.getAttribute(this, type, name);
+        }
+        return genericGetAttribute(name);
     }
 
     /** The number of items. */
@@ -134,9 +182,15 @@ public final class PyTuple extends PyObject {
 
     @Override
     public PyObject getItem(PyObject key) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.getItem(this, type, key);
+            if (r != null) {
+                return r;
+            }
+        }
         if (key instanceof PySlice slice) {
             PySlice.Indices ix = slice.indices(items.length);
-            if (ix.step() == 1 && ix.length() == items.length) {
+            if (ix.step() == 1 && ix.length() == items.length && type == TYPE) {
                 return Refs.newRef(this);
             }
             PyObject[] out = new PyObject[Math.max(0, ix.length())];
@@ -216,8 +270,7 @@ public final class PyTuple extends PyObject {
         return acc == -1 ? 1546275796L : acc;
     }
 
-    @Override
-    public PyObject richCompare(PyObject other, int op) {
+    private PyObject compareItems(PyObject other, int op) {
         if (!(other instanceof PyTuple o)) {
             return PyNotImplemented.INSTANCE;
         }
@@ -280,6 +333,12 @@ public final class PyTuple extends PyObject {
 
     @Override
     public String repr() {
+        if (type != TYPE) {
+            String r = HeapDispatch.repr(this, type);
+            if (r != null) {
+                return r;
+            }
+        }
         if (items.length == 0) {
             return "()";
         }
@@ -304,9 +363,71 @@ public final class PyTuple extends PyObject {
     }
 
     @Override
+    public String str() {
+        if (type != TYPE) {
+            String r = HeapDispatch.str(this, type);
+            if (r != null) {
+                return r;
+            }
+        }
+        return repr();
+    }
+
+    @Override
+    public PyObject richCompare(PyObject other, int op) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.richCompare(this, type, other, op);
+            if (r != null) {
+                return r;
+            }
+        }
+        return compareItems(other, op);
+    }
+
+    @Override
     public void traverse(ReferenceVisitor visitor) {
         for (PyObject o : items) {
             visitor.visit(o);
+        }
+        if (type != TYPE) {
+            visitor.visit(type);
+            if (dict != null) {
+                visitor.visit(dict);
+            }
+        }
+    }
+
+    @Override
+    public void releaseReferences(dev.interlock.api.memory.MemoryManager memory) {
+        for (PyObject o : items) {
+            memory.decref(o);
+        }
+        if (type != TYPE) {
+            PyDict d = dict;
+            dict = null;
+            if (d != null) {
+                memory.decref(d);
+            }
+            memory.decref(type);
+        }
+    }
+
+    /** {@code tuple.__new__(cls, iterable=())}, what namedtuple classes call. */
+    static final class TupleNew {
+        static final PyObject INSTANCE = make();
+
+        private static PyObject make() {
+            PyBuiltinFunction f = new PyBuiltinFunction(BuiltinDef.keywords("__new__", (self, a, s, n, kw) -> {
+                BuiltinDef.checkPositional("tuple.__new__", n, 1, 2);
+                if (!(a[s] instanceof PyType cls) || !cls.isSubtypeOf(TYPE)) {
+                    throw dev.interlock.vm.errors.Errors.typeError("tuple.__new__(X): X is not a subtype of tuple");
+                }
+                return newInstance(cls, n > 1 ? a[s + 1] : null);
+            }), "builtins");
+            f.makeStaticImmortal();
+            Descriptors.StaticMethod sm = new Descriptors.StaticMethod(f);
+            sm.makeStaticImmortal();
+            return sm;
         }
     }
 }

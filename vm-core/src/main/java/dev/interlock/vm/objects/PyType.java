@@ -27,6 +27,18 @@ public class PyType extends PyObject {
         PyObject construct(PyType type, PyObject[] args, int start, int nargs, PyTuple kwnames);
     }
 
+    /**
+     * How a built-in type that Python classes may derive from makes a blank instance of such a
+     * class ({@code object.__new__}, {@code list.__new__}...); {@code __init__} runs after.
+     */
+    @FunctionalInterface
+    public interface Allocator {
+        PyObject allocate(PyType subtype, PyObject[] args, int start, int nargs, PyTuple kwnames);
+    }
+
+    /** Marks a value absent from a lookup cache (never seen by Python code). */
+    private static final PyObject NOT_FOUND = new PyBaseObject();
+
     /** {@code object}: the root of every type. */
     public static final PyType OBJECT = new PyType("object", null, true, (t, a, s, n, kw) -> {
         if (n != 0 || (kw != null && kw.size() > 0)) {
@@ -37,6 +49,10 @@ public class PyType extends PyObject {
     /** {@code type}: the type of every type. */
     public static final PyType TYPE = new PyType("type", OBJECT, false, null);
 
+    static {
+        ObjectType.install(OBJECT, TYPE);
+    }
+
     private final String name;
     private String module;
     private final PyType base;
@@ -46,7 +62,16 @@ public class PyType extends PyObject {
     private final Map<String, PyObject> builtinDict;
     private final PyDict heapDict;
     private Constructor constructor;
+    private Allocator allocator;
     private String doc;
+    private String qualname;
+
+    // ---- heap types only: lookup caches, invalidated when a class in the MRO changes
+    private final java.util.concurrent.ConcurrentHashMap<String, PyObject> lookupCache;
+    private volatile PyObject[] slotCache;
+    private final java.util.List<java.lang.ref.WeakReference<PyType>> subclasses =
+            java.util.Collections.synchronizedList(new ArrayList<>());
+    private final PyType solidBase;
 
     private PyType(String name, PyType base, boolean acceptsSubclasses, Constructor constructor) {
         this.name = name;
@@ -57,6 +82,8 @@ public class PyType extends PyObject {
         this.builtinDict = new LinkedHashMap<>();
         this.heapDict = null;
         this.constructor = constructor;
+        this.lookupCache = null;
+        this.solidBase = null;
         PyType[] mroArray = new PyType[base == null ? 1 : base.mro.length + 1];
         mroArray[0] = this;
         if (base != null) {
@@ -66,17 +93,62 @@ public class PyType extends PyObject {
         makeStaticImmortal();
     }
 
-    /** A heap type: a class statement or a three-argument {@code type()} call. */
-    protected PyType(String name, String module, PyType[] bases, PyDict dict) {
+    /**
+     * A heap type: a class statement or a three-argument {@code type()} call. {@code dict} is the
+     * class namespace, which the type keeps (taking its own reference); bases must have been
+     * checked with {@link HeapTypes#solidBase}.
+     */
+    PyType(String name, String module, PyType[] bases, PyDict dict, PyType solidBase) {
         this.name = requireNonNull(name, "name is null");
         this.module = requireNonNull(module, "module is null");
-        this.bases = bases.clone();
-        this.base = bases.length == 0 ? OBJECT : bases[0];
+        this.bases = bases.length == 0 ? new PyType[] {OBJECT} : bases.clone();
+        this.base = this.bases[0];
         this.acceptsSubclasses = true;
         this.builtinDict = null;
         this.heapDict = requireNonNull(dict, "dict is null");
         this.constructor = null;
-        this.mro = Mro.compute(this, this.bases.length == 0 ? new PyType[] {OBJECT} : this.bases);
+        this.lookupCache = new java.util.concurrent.ConcurrentHashMap<>();
+        this.solidBase = requireNonNull(solidBase, "solidBase is null");
+        this.mro = Mro.compute(this, this.bases);
+        Refs.incref(dict);
+        for (PyType b : this.bases) {
+            Refs.incref(b);
+            b.subclasses.add(new java.lang.ref.WeakReference<>(this));
+        }
+    }
+
+    // ---- completing object and type, which exist before the Builder can be used on them
+
+    void installMethod(BuiltinDef def) {
+        builtinDict.put(def.name(), new PyMethodDescriptor(this, def));
+    }
+
+    void installAttribute(String attr, PyObject value) {
+        value.makeStaticImmortal();
+        builtinDict.put(attr, value);
+    }
+
+    void installGetter(String attr, PyGetSetDescriptor.Getter getter) {
+        builtinDict.put(attr, new PyGetSetDescriptor(this, attr, getter, null));
+    }
+
+    void installAllocator(Allocator a) {
+        this.allocator = a;
+    }
+
+    /** The classes that derive directly from this one and are still alive. */
+    PyObject[] liveSubclasses() {
+        java.util.List<PyObject> out = new ArrayList<>();
+        synchronized (subclasses) {
+            for (java.lang.ref.WeakReference<PyType> r : subclasses) {
+                PyType t = r.get();
+                if (t != null && t.refLocal() != FREED) {
+                    Refs.incref(t);
+                    out.add(t);
+                }
+            }
+        }
+        return out.toArray(new PyObject[0]);
     }
 
     /** Starts the definition of a built-in type. */
@@ -92,6 +164,15 @@ public class PyType extends PyObject {
     /** {@code __name__}. */
     public String name() {
         return name;
+    }
+
+    /** {@code __qualname__}. */
+    public String qualname() {
+        return qualname == null ? name : qualname;
+    }
+
+    void setQualname(String q) {
+        this.qualname = q;
     }
 
     /** {@code __module__}: "builtins" for built-in types. */
@@ -157,6 +238,23 @@ public class PyType extends PyObject {
      * Compare CPython's {@code _PyType_Lookup}.
      */
     public PyObject lookup(PyStr name) {
+        if (lookupCache != null) {
+            PyObject cached = lookupCache.get(name.value());
+            if (cached == null) {
+                PyObject found = lookupUncached(name); // a new reference, or null
+                lookupCache.put(name.value(), found == null ? NOT_FOUND : found);
+                return found; // the cache borrows from the class dicts, which hold it
+            }
+            if (cached == NOT_FOUND) {
+                return null;
+            }
+            Refs.incref(cached);
+            return cached;
+        }
+        return lookupUncached(name);
+    }
+
+    private PyObject lookupUncached(PyStr name) {
         for (PyType t : mro) {
             PyObject found = t.getOwn(name);
             if (found != null) {
@@ -164,6 +262,76 @@ public class PyType extends PyObject {
             }
         }
         return null;
+    }
+
+    /**
+     * The special method {@code slot} as defined by a class written in Python somewhere in this
+     * type's MRO (borrowed), or null when only built-in types provide it and the Java behaviour
+     * of the instance applies. Cached per type.
+     */
+    public PyObject lookupSlot(Slot slot) {
+        if (heapDict == null) {
+            return null;
+        }
+        PyObject[] cache = slotCache;
+        if (cache == null) {
+            cache = new PyObject[Slot.values().length];
+            for (Slot s : Slot.values()) {
+                PyObject found = null;
+                for (PyType t : mro) {
+                    if (t.heapDict == null) {
+                        continue;
+                    }
+                    found = t.heapDict.getItemOrNull(s.pyName());
+                    if (found != null) {
+                        Refs.decref(found); // borrowed from the class dict
+                        break;
+                    }
+                }
+                cache[s.ordinal()] = found;
+            }
+            slotCache = cache;
+        }
+        return cache[slot.ordinal()];
+    }
+
+    /** Forgets cached lookups of this type and of every type derived from it. */
+    void invalidateCaches() {
+        if (lookupCache != null) {
+            lookupCache.clear();
+            slotCache = null;
+        }
+        synchronized (subclasses) {
+            subclasses.removeIf(r -> r.get() == null);
+            for (java.lang.ref.WeakReference<PyType> r : subclasses) {
+                PyType t = r.get();
+                if (t != null) {
+                    t.invalidateCaches();
+                }
+            }
+        }
+    }
+
+    /**
+     * The built-in type whose instance layout this type's instances use: for a heap type the one
+     * chosen at creation, for a built-in type the nearest ancestor (itself included) that can
+     * allocate instances for subclasses ({@code BaseException} for every exception class).
+     */
+    public PyType solidBase() {
+        if (solidBase != null) {
+            return solidBase;
+        }
+        for (PyType t : mro) {
+            if (t.allocator != null) {
+                return t;
+            }
+        }
+        return OBJECT;
+    }
+
+    /** The allocator of this built-in type, or null if Python classes cannot derive from it. */
+    Allocator allocator() {
+        return allocator;
     }
 
     /** The attribute defined on this very type, as a new reference, or null. */
@@ -192,7 +360,7 @@ public class PyType extends PyObject {
             case "__name__":
                 return PyStr.of(name);
             case "__qualname__":
-                return PyStr.of(name);
+                return PyStr.of(qualname == null ? name : qualname);
             case "__module__":
                 if (heapDict == null) {
                     return PyStr.of(module);
@@ -215,8 +383,7 @@ public class PyType extends PyObject {
                 break;
             case "__dict__":
                 if (heapDict != null) {
-                    Refs.incref(heapDict);
-                    return heapDict;
+                    return heapDict.copy(); // Missing: a read-only mappingproxy; a snapshot instead
                 }
                 break;
             default:
@@ -248,6 +415,7 @@ public class PyType extends PyObject {
             throw Errors.typeError("cannot set '" + attr.value() + "' attribute of immutable type '" + name + "'");
         }
         heapDict.setItem(attr, value);
+        invalidateCaches();
     }
 
     @Override
@@ -258,6 +426,7 @@ public class PyType extends PyObject {
         if (!heapDict.removeIfPresent(attr)) {
             throw Errors.attributeError(attr.value());
         }
+        invalidateCaches();
     }
 
     @Override
@@ -271,6 +440,15 @@ public class PyType extends PyObject {
             PyType t = args[start].type();
             Refs.incref(t);
             return t;
+        }
+        if (this == TYPE && nargs == 3) {
+            return HeapTypes.typeCall(args, start, kwnames);
+        }
+        if (this == TYPE) {
+            throw Errors.typeError("type() takes 1 or 3 arguments");
+        }
+        if (heapDict != null) {
+            return HeapTypes.instantiate(this, args, start, nargs, kwnames);
         }
         Constructor c = constructorFor();
         if (c == null) {
@@ -291,7 +469,7 @@ public class PyType extends PyObject {
 
     @Override
     public String repr() {
-        return "<class '" + qualifiedName() + "'>";
+        return "<class '" + (module.equals("builtins") ? qualname() : module + "." + qualname()) + "'>";
     }
 
     @Override
@@ -314,6 +492,11 @@ public class PyType extends PyObject {
         }
     }
 
+    @Override
+    public boolean isHashable() {
+        return true;
+    }
+
     /** Builds a built-in type: name, base, constructor, methods and attributes. */
     public static final class Builder {
         private final PyType type;
@@ -331,6 +514,12 @@ public class PyType extends PyObject {
         /** How instances are made when the type is called. */
         public Builder constructor(Constructor c) {
             type.constructor = c;
+            return this;
+        }
+
+        /** Lets Python classes derive from this type, making blank instances with {@code a}. */
+        public Builder allocator(Allocator a) {
+            type.allocator = a;
             return this;
         }
 

@@ -23,12 +23,33 @@ public enum BinaryOp {
     private final String method;
     private final String reflected;
     private final String inplace;
+    private final dev.interlock.vm.objects.PyStr methodName;
+    private final dev.interlock.vm.objects.PyStr reflectedName;
+    private final dev.interlock.vm.objects.PyStr inplaceName;
 
     BinaryOp(String symbol, String stem) {
         this.symbol = symbol;
         this.method = "__" + stem + "__";
         this.reflected = "__r" + stem + "__";
         this.inplace = "__i" + stem + "__";
+        this.methodName = dev.interlock.vm.objects.PyStr.immortal(method);
+        this.reflectedName = dev.interlock.vm.objects.PyStr.immortal(reflected);
+        this.inplaceName = dev.interlock.vm.objects.PyStr.immortal(inplace);
+    }
+
+    /** {@code __add__} as an immortal str, for lookups. */
+    public dev.interlock.vm.objects.PyStr methodName() {
+        return methodName;
+    }
+
+    /** {@code __radd__} as an immortal str. */
+    public dev.interlock.vm.objects.PyStr reflectedName() {
+        return reflectedName;
+    }
+
+    /** {@code __iadd__} as an immortal str. */
+    public dev.interlock.vm.objects.PyStr inplaceName() {
+        return inplaceName;
     }
 
     /** The operator as written, such as {@code +}. */

@@ -480,9 +480,11 @@ public final class Interpreter {
             }
         } finally {
             try {
-                if (ts.handledException != null) {
-                    Refs.decref(ts.handledException);
-                    ts.handledException = null;
+                PyThreadState.ExcItem base = ts.baseExcItem();
+                if (base.value != null) {
+                    PyObject v = base.value;
+                    base.value = null;
+                    Refs.decref(v);
                 }
                 if (ts.threadObject != null) {
                     Refs.decref(ts.threadObject);

@@ -28,8 +28,39 @@ public final class PyThreadState extends ThreadState {
     public Frame frame;
     /** Python call depth, checked against the recursion limit. */
     public int depth;
-    /** The exception being handled ({@code sys.exc_info()[1]}), or null; a counted reference. */
-    public PyBaseException handledException;
+    /**
+     * One entry of the stack of exceptions being handled, as CPython 3.10's
+     * {@code _PyErr_StackItem}: the thread has one, each running generator pushes its own.
+     */
+    public static final class ExcItem {
+        /** The exception being handled at this level, or null; a counted reference. */
+        public PyBaseException value;
+        /** The entry below (the generator's caller), or null. */
+        public ExcItem previous;
+    }
+
+    /** The thread's own entry of the handled-exception stack. */
+    private final ExcItem baseExcItem = new ExcItem();
+    /** The top of the handled-exception stack. */
+    public ExcItem excInfo = baseExcItem;
+
+    /**
+     * The exception being handled ({@code sys.exc_info()[1]}), or null: the topmost non-empty
+     * entry, as CPython's {@code _PyErr_GetTopmostException}. Borrowed.
+     */
+    public PyBaseException handledException() {
+        for (ExcItem i = excInfo; i != null; i = i.previous) {
+            if (i.value != null) {
+                return i.value;
+            }
+        }
+        return null;
+    }
+
+    /** The thread's own entry (for clean-up when the thread ends). */
+    public ExcItem baseExcItem() {
+        return baseExcItem;
+    }
     /** Instructions left before the next check point in ticks mode (Python 2's ticker). */
     public int ticks;
     /** The {@code threading.Thread} object of this thread, or null until asked for. */

@@ -109,7 +109,7 @@ public final class SysModule implements NativeModule {
                     throw new dev.interlock.vm.errors.PyException(e);
                 }),
                 noArgs("exc_info", (PyObject self) -> {
-                    PyBaseException e = PyThreadState.current().handledException;
+                    PyBaseException e = PyThreadState.current().handledException();
                     if (e == null) {
                         return PyTuple.of(PyNone.INSTANCE, PyNone.INSTANCE, PyNone.INSTANCE);
                     }

@@ -8,6 +8,7 @@ import dev.interlock.api.storage.ContainerStorage;
 import dev.interlock.api.storage.KeyOps;
 import dev.interlock.api.storage.ListStorage;
 import dev.interlock.api.storage.MapStorage;
+import dev.interlock.api.storage.SetStorage;
 
 /**
  * Unsynchronized storage for every container: what a strategy that serializes bytecode (a GIL)
@@ -29,5 +30,10 @@ public final class PlainContainerStorage implements ContainerStorage {
     @Override
     public <K extends ObjectHeader, V extends ObjectHeader> MapStorage<K, V> newMap(ObjectHeader owner, KeyOps<K> keys, int capacity) {
         return new PlainMapStorage<>(memory, keys, capacity);
+    }
+
+    @Override
+    public <K extends ObjectHeader> SetStorage<K> newSet(ObjectHeader owner, KeyOps<K> keys, int capacity) {
+        return new PlainSetStorage<>(memory, keys, capacity);
     }
 }

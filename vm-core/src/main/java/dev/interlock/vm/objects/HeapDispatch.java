@@ -1,0 +1,187 @@
+package dev.interlock.vm.objects;
+
+import dev.interlock.vm.errors.Errors;
+import dev.interlock.vm.errors.PyException;
+import dev.interlock.vm.ops.BinaryOp;
+
+/**
+ * Special methods of Python classes derived from built-in types ({@code class Stack(list)},
+ * {@code class Counter(dict)}): the built-in's Java behaviour runs unless a class in the MRO
+ * overrides the special method in Python. Each method returns null (or false) when there is no
+ * override, so the caller goes on with the built-in behaviour.
+ */
+final class HeapDispatch {
+
+    private HeapDispatch() {
+    }
+
+    static String repr(PyObject self, PyType type) {
+        PyObject m = type.lookupSlot(Slot.REPR);
+        return m == null ? null : PyInstance.stringResult(SlotCalls.call(m, self), "__repr__");
+    }
+
+    static String str(PyObject self, PyType type) {
+        PyObject m = type.lookupSlot(Slot.STR);
+        return m == null ? null : PyInstance.stringResult(SlotCalls.call(m, self), "__str__");
+    }
+
+    static PyObject getItem(PyObject self, PyType type, PyObject key) {
+        PyObject m = type.lookupSlot(Slot.GETITEM);
+        return m == null ? null : SlotCalls.call(m, self, key);
+    }
+
+    static boolean setItem(PyObject self, PyType type, PyObject key, PyObject value) {
+        PyObject m = type.lookupSlot(Slot.SETITEM);
+        if (m == null) {
+            return false;
+        }
+        Refs.decref(SlotCalls.call(m, self, key, value));
+        return true;
+    }
+
+    static boolean deleteItem(PyObject self, PyType type, PyObject key) {
+        PyObject m = type.lookupSlot(Slot.DELITEM);
+        if (m == null) {
+            return false;
+        }
+        Refs.decref(SlotCalls.call(m, self, key));
+        return true;
+    }
+
+    /** {@code __len__}, or -1 without an override. */
+    static int length(PyObject self, PyType type) {
+        PyObject m = type.lookupSlot(Slot.LEN);
+        if (m == null) {
+            return -1;
+        }
+        PyObject r = SlotCalls.call(m, self);
+        try {
+            if (!(r instanceof PyInt i)) {
+                throw Errors.typeError("'" + r.typeName() + "' object cannot be interpreted as an integer");
+            }
+            if (i.signum() < 0) {
+                throw Errors.valueError("__len__() should return >= 0");
+            }
+            return i.intValue();
+        } finally {
+            Refs.decref(r);
+        }
+    }
+
+    /** {@code __contains__}: TRUE/FALSE, or null without an override. */
+    static Boolean contains(PyObject self, PyType type, PyObject item) {
+        PyObject m = type.lookupSlot(Slot.CONTAINS);
+        if (m == null) {
+            return null;
+        }
+        PyObject r = SlotCalls.call(m, self, item);
+        try {
+            return r.isTrue();
+        } finally {
+            Refs.decref(r);
+        }
+    }
+
+    static PyObject iter(PyObject self, PyType type) {
+        PyObject m = type.lookupSlot(Slot.ITER);
+        return m == null ? null : SlotCalls.call(m, self);
+    }
+
+    static PyObject richCompare(PyObject self, PyType type, PyObject other, int op) {
+        PyObject m = type.lookupSlot(Slot.forCompare(op));
+        return m == null ? null : SlotCalls.call(m, self, other);
+    }
+
+    /** {@code __bool__} (or {@code __len__}): TRUE/FALSE, or null without an override. */
+    static Boolean isTrue(PyObject self, PyType type) {
+        PyObject m = type.lookupSlot(Slot.BOOL);
+        if (m != null) {
+            PyObject r = SlotCalls.call(m, self);
+            try {
+                if (!(r instanceof PyBool b)) {
+                    throw Errors.typeError("__bool__ should return bool, returned " + r.typeName());
+                }
+                return b == PyBool.TRUE;
+            } finally {
+                Refs.decref(r);
+            }
+        }
+        int n = length(self, type);
+        return n < 0 ? null : n != 0;
+    }
+
+    /** {@code __hash__}: the hash, or null without an override (None means unhashable). */
+    static Long hash(PyObject self, PyType type) {
+        PyObject m = type.lookupSlot(Slot.HASH);
+        if (m == null) {
+            return null;
+        }
+        if (m == PyNone.INSTANCE) {
+            throw Errors.typeError("unhashable type: '" + type.name() + "'");
+        }
+        PyObject r = SlotCalls.call(m, self);
+        try {
+            if (!(r instanceof PyInt i)) {
+                throw Errors.typeError("__hash__ method should return an integer");
+            }
+            return i.hash();
+        } finally {
+            Refs.decref(r);
+        }
+    }
+
+    static PyObject binary(PyObject self, PyType type, PyStr method, PyObject other) {
+        if (!type.isHeapType()) {
+            return null;
+        }
+        PyObject m = null;
+        for (PyType t : type.mro()) {
+            if (!t.isHeapType()) {
+                break;
+            }
+            m = t.getOwn(method);
+            if (m != null) {
+                break;
+            }
+        }
+        if (m == null) {
+            return null;
+        }
+        try {
+            return SlotCalls.call(m, self, other);
+        } finally {
+            Refs.decref(m);
+        }
+    }
+
+    static PyObject binaryOp(PyObject self, PyType type, BinaryOp op, PyObject other) {
+        return binary(self, type, op.methodName(), other);
+    }
+
+    static PyObject reflected(PyObject self, PyType type, BinaryOp op, PyObject other) {
+        return binary(self, type, op.reflectedName(), other);
+    }
+
+    /** Attribute lookup on an instance with a dict, with {@code __getattr__} as the fallback. */
+    static PyObject getAttribute(PyObject self, PyType type, PyStr name) {
+        try {
+            if (name.value().equals("__dict__")) {
+                return Refs.newRef(self.instanceDict());
+            }
+            return self.genericGetAttribute(name);
+        } catch (PyException e) {
+            PyObject fallback = type.lookupSlot(Slot.GETATTR);
+            if (fallback == null || !e.matches(ExceptionTypes.ATTRIBUTE_ERROR)) {
+                throw e;
+            }
+            e.release();
+            return SlotCalls.call(fallback, self, name);
+        }
+    }
+
+    /** {@code __missing__} of a dict subclass: the value, or null without one. */
+    static PyObject missing(PyObject self, PyType type, PyObject key) {
+        PyObject m = type.lookupSlot(Slot.MISSING);
+        return m == null ? null : SlotCalls.call(m, self, key);
+    }
+}
