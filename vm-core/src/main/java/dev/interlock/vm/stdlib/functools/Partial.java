@@ -4,6 +4,7 @@ import dev.interlock.api.memory.MemoryManager;
 import dev.interlock.api.memory.ReferenceVisitor;
 import dev.interlock.api.storage.MapStorage;
 import dev.interlock.vm.errors.Errors;
+import dev.interlock.vm.errors.NotSupportedError;
 import dev.interlock.vm.objects.PyDict;
 import dev.interlock.vm.objects.PyObject;
 import dev.interlock.vm.objects.PyStr;
@@ -22,7 +23,10 @@ import java.util.List;
  */
 public final class Partial extends PyObject {
 
-    public static final PyType TYPE = PyType.builtin("partial", PyType.OBJECT).finalType().module(FunctoolsTypes.MODULE)
+    public static final PyType TYPE = PyType.builtin("partial", PyType.OBJECT).module(FunctoolsTypes.MODULE)
+            .allocator((t, a, s, n, kw) -> {
+                throw new NotSupportedError("instances of classes derived from functools.partial");
+            })
             .constructor((t, a, s, n, kw) -> create(a, s, n, kw))
             .getter("func", self -> Refs.newRef(((Partial) self).fn))
             .getter("args", self -> Refs.newRef(((Partial) self).args))

@@ -111,7 +111,7 @@ final class GroupBy extends ItertoolsIterator {
         }
     }
 
-    static final PyType GROUPER = iteratorType("_grouper").build();
+    static final PyType GROUPER = iteratorType("_grouper").finalType().build();
 
     /** One group of a groupby: the items while their key equals the group's key. */
     static final class Grouper extends ItertoolsIterator {

@@ -3,6 +3,7 @@ package dev.interlock.vm.stdlib.itertools;
 import static dev.interlock.vm.objects.BuiltinDef.noArgs;
 
 import dev.interlock.vm.errors.Errors;
+import dev.interlock.vm.errors.NotSupportedError;
 import dev.interlock.vm.objects.ExceptionTypes;
 import dev.interlock.vm.objects.PyInt;
 import dev.interlock.vm.objects.PyObject;
@@ -35,9 +36,17 @@ public abstract class ItertoolsIterator extends PyObject {
         return type().qualifiedName();
     }
 
-    /** Starts a final iterator type of module itertools, with {@code __iter__} and {@code __next__}. */
+    /**
+     * Starts an iterator type of module itertools, with {@code __iter__} and {@code __next__}. As in
+     * CPython, a class statement may derive from it (unless the caller marks it final), but making
+     * an instance of such a class is not supported yet: it fails loudly rather than running as
+     * something else.
+     */
     static PyType.Builder iteratorType(String name) {
-        return PyType.builtin(name, PyType.OBJECT).finalType().module(MODULE)
+        return PyType.builtin(name, PyType.OBJECT).module(MODULE)
+                .allocator((t, a, s, n, kw) -> {
+                    throw new NotSupportedError("instances of classes derived from " + t.solidBase().qualifiedName());
+                })
                 .method(noArgs("__iter__", (PyObject self) -> self.iter()))
                 .method(noArgs("__next__", (PyObject self) -> {
                     PyObject v = self.next();

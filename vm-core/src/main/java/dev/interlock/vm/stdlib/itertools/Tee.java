@@ -21,7 +21,7 @@ final class Tee extends ItertoolsIterator {
     /** Items per block, as CPython's {@code LINKCELLS}. */
     static final int BLOCK = 57;
 
-    static final PyType TYPE = iteratorType("_tee")
+    static final PyType TYPE = iteratorType("_tee").finalType()
             .constructor((t, a, s, n, kw) -> {
                 noKeywords("_tee", kw);
                 BuiltinDef.checkPositional("_tee", n, 1, 1);
