@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * functools. Every expected output below is what CPython 3.11.7 ({@code python3}) prints for
- * the same snippet; the snippets use only what Interlock supports (no class statements,
- * generators or sets).
+ * the same snippet (a test that expects NotSupportedError says so).
  */
 @DisplayName("functools")
 class FunctoolsModuleTest {
@@ -569,6 +568,102 @@ class FunctoolsModuleTest {
             assertThat(run(source)).isEqualTo("""
                 ValueError: must define at least one ordering operation: < > <= >=
                 TypeError: total_ordering() missing 1 required positional argument: 'cls'
+                """);
+        }
+
+        @Test
+        @DisplayName("total_ordering fills in the missing comparisons from the root one, NotImplemented included")
+        void totalOrderingClasses() {
+            String source = """
+                def attempt(f):
+                    try:
+                        print(repr(f()))
+                    except Exception as e:
+                        print(type(e).__name__ + ':', e)
+
+                import functools
+                @functools.total_ordering
+                class V:
+                    def __init__(self, v):
+                        self.v = v
+                    def __eq__(self, o):
+                        return self.v == o.v
+                    def __lt__(self, o):
+                        return self.v < o.v
+                    def __repr__(self):
+                        return 'V(%r)' % self.v
+                print(V(1) < V(2), V(1) > V(2), V(2) >= V(2), V(1) <= V(0), V(3) >= V(1), sorted([V(3), V(1), V(2)]), V.__gt__.__name__)
+                @functools.total_ordering
+                class W:
+                    def __init__(self, v):
+                        self.v = v
+                    def __ge__(self, o):
+                        if not isinstance(o, W):
+                            return NotImplemented
+                        return self.v >= o.v
+                print(W(1) < W(2), W(1) > W(2), W(2) <= W(2), W(3) <= W(2))
+                attempt(lambda: W(1) < 3)
+                @functools.total_ordering
+                class G:
+                    def __init__(self, v):
+                        self.v = v
+                    def __gt__(self, o):
+                        return self.v > o.v
+                print(G(1) < G(2), G(2) >= G(2), G(1) <= G(1), G(2) <= G(1))
+                """;
+            // python3 prints:
+            assertThat(run(source)).isEqualTo("""
+                True False True False True [V(1), V(2), V(3)] __gt__
+                True False False False
+                TypeError: '<' not supported between instances of 'W' and 'int'
+                True False True False
+                """);
+        }
+
+        @Test
+        @DisplayName("lru_cache and wraps on methods bind like functions; class instances as keys")
+        void methods() {
+            String source = """
+                import functools
+                class C:
+                    @functools.lru_cache(maxsize=None)
+                    def m(self, x):
+                        return (id(self) != 0, x * 2)
+                    @functools.wraps(len)
+                    def g(self, x):
+                        return x
+                c = C()
+                print(c.m(2), c.m(2), C.m.cache_info(), C.m.__name__, c.g(5), C.g.__name__)
+                class Key:
+                    def __init__(self, v):
+                        self.v = v
+                    def __hash__(self):
+                        return hash(self.v)
+                    def __eq__(self, o):
+                        return isinstance(o, Key) and self.v == o.v
+                calls = []
+                @functools.lru_cache(maxsize=2)
+                def f(k):
+                    calls.append(k.v)
+                    return k.v * 2
+                print(f(Key(1)), f(Key(1)), f(Key(2)), f(Key(3)), f(Key(1)), calls, f.cache_info())
+                class V:
+                    def __init__(self, v):
+                        self.v = v
+                    def __repr__(self):
+                        return 'V(%r)' % self.v
+                print(functools.partial(V, 3)(), repr(functools.partial(V, V(1), k=V(2))))
+                def gen(n):
+                    for i in range(n):
+                        yield i
+                print(functools.reduce(lambda a, b: a + b, gen(5)), functools.reduce(lambda a, b: a + b, gen(0), 'empty'))
+                """;
+            // python3 prints:
+            assertThat(run(source)).isEqualTo("""
+                (True, 4) (True, 4) CacheInfo(hits=1, misses=1, maxsize=None, currsize=1) m 5 len
+                2 2 4 6 2 [1, 2, 3, 1] CacheInfo(hits=1, misses=4, maxsize=2, currsize=2)
+                V(3) functools.partial(<class '__main__.V'>, V(1), k=V(2))
+                10 empty
                 """);
         }
     }
