@@ -54,7 +54,7 @@ public class PyType extends PyObject {
     }
 
     private final String name;
-    private final String module;
+    private String module;
     private final PyType base;
     private final PyType[] bases;
     private PyType[] mro;
@@ -523,6 +523,15 @@ public class PyType extends PyObject {
             return this;
         }
 
+        /**
+         * {@code __module__} of a type defined by a native module ({@code itertools.count}): its
+         * repr and error messages then qualify the name with it, as CPython's {@code tp_name}.
+         */
+        public Builder module(String module) {
+            type.module = requireNonNull(module, "module is null");
+            return this;
+        }
+
         /** {@code __doc__}. */
         public Builder doc(String doc) {
             type.doc = doc;
@@ -533,6 +542,12 @@ public class PyType extends PyObject {
         public Builder method(BuiltinDef def) {
             PyMethodDescriptor d = new PyMethodDescriptor(type, def);
             type.builtinDict.put(def.name(), d);
+            return this;
+        }
+
+        /** Adds a class method: looked up through the type or an instance, it receives the type as self. */
+        public Builder classMethod(BuiltinDef def) {
+            type.builtinDict.put(def.name(), new PyClassMethodDescriptor(type, def));
             return this;
         }
 

@@ -14,6 +14,8 @@ public final class NativeModules {
         return List.of(new SysModule(), new TimeModule(), new ThreadingModule(), new DisModule(),
                 new RandomModule(),
                 new MathModule(),
-                new StringModule());
+                new StringModule(),
+                new ItertoolsModule(),
+                new FunctoolsModule());
     }
 }
