@@ -384,10 +384,7 @@ public final class PyGenerator extends PyObject {
         try {
             close();
         } catch (PyException e) {
-            ts().interpreter().stdout().flush();
-            ts().interpreter().stderr().print("Exception ignored in: " + repr() + "\n"
-                    + dev.interlock.vm.errors.TracebackPrinter.format(e.value()));
-            e.release();
+            dev.interlock.vm.objects.Unraisable.report(this, e);
         }
     }
 

@@ -509,7 +509,7 @@ public class PyInstance extends PyObject {
         try {
             Refs.decref(SlotCalls.call(m, this));
         } catch (PyException e) {
-            Finalizers.reportIgnored(m, e);
+            Unraisable.report(m, e);
         }
     }
 

@@ -61,7 +61,6 @@ public final class Interpreter {
     private final PrintStream stdout;
     private final PrintStream stderr;
     private final List<PyThreadState> liveThreads = new CopyOnWriteArrayList<>();
-    private final List<PyThread> nonDaemonThreads = new CopyOnWriteArrayList<>();
     private final Map<String, NativeModule> nativeModules = new LinkedHashMap<>();
     private final AtomicReference<FatalError> fatal = new AtomicReference<>();
     private final AtomicLong threadCounter = new AtomicLong();
@@ -447,11 +446,6 @@ public final class Interpreter {
         return thread;
     }
 
-    /** Registers a started non-daemon thread, which {@link #runMain} waits for. */
-    public void registerNonDaemon(PyThread thread) {
-        nonDaemonThreads.add(thread);
-    }
-
     /** A unique number for thread names ({@code Thread-N}). */
     public long nextThreadNumber() {
         return threadCounter.incrementAndGet();
@@ -486,10 +480,7 @@ public final class Interpreter {
                     base.value = null;
                     Refs.decref(v);
                 }
-                if (ts.threadObject != null) {
-                    Refs.decref(ts.threadObject);
-                    ts.threadObject = null;
-                }
+                ts.runExitHooks();
             } catch (FatalError e) {
                 reportFatal(e, ts);
             } finally {
@@ -497,21 +488,32 @@ public final class Interpreter {
                 strategy.detach(ts);
                 strategy.threadExited(ts);
                 memory.threadExited(ts);
-                nonDaemonThreads.remove(thread);
             }
         }
     }
 
+    /**
+     * Waits for the program's non-daemon threads, as CPython's {@code wait_for_thread_shutdown}:
+     * if the program imported {@code threading}, its {@code _shutdown()} joins them.
+     */
     private void waitForNonDaemonThreads(PyThreadState ts) {
-        for (PyThread t : new ArrayList<>(nonDaemonThreads)) {
-            if (t == Thread.currentThread()) {
-                continue;
+        PyObject threading = sysModules.getItemOrNull("threading");
+        if (threading == null) {
+            return;
+        }
+        PyStr name = PyStr.of("_shutdown");
+        try {
+            PyObject shutdown = threading.getAttribute(name);
+            try {
+                Refs.decref(shutdown.call(new PyObject[0], 0, 0, null));
+            } finally {
+                Refs.decref(shutdown);
             }
-            Blocking.run(ts, () -> {
-                while (t.isAlive() && fatal.get() == null) {
-                    t.join(50);
-                }
-            });
+        } catch (PyException e) {
+            dev.interlock.vm.objects.Unraisable.report("Exception ignored on threading shutdown", threading, e);
+        } finally {
+            Refs.decref(name);
+            Refs.decref(threading);
         }
     }
 

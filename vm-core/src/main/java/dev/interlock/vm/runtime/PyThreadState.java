@@ -63,8 +63,21 @@ public final class PyThreadState extends ThreadState {
     }
     /** Instructions left before the next check point in ticks mode (Python 2's ticker). */
     public int ticks;
-    /** The {@code threading.Thread} object of this thread, or null until asked for. */
-    public PyObject threadObject;
+    /** Work to do, still attached, when the thread ends (such as dropping its thread-local dicts). */
+    private final List<Runnable> exitHooks = new ArrayList<>();
+
+    /** Registers {@code hook} to run on this thread, attached, when the thread ends. */
+    public void addExitHook(Runnable hook) {
+        exitHooks.add(requireNonNull(hook, "hook is null"));
+    }
+
+    /** Runs and forgets the exit hooks, in registration order. */
+    void runExitHooks() {
+        for (int i = 0; i < exitHooks.size(); i++) {
+            exitHooks.get(i).run();
+        }
+        exitHooks.clear();
+    }
 
     PyThreadState(Interpreter interpreter, PyThread thread, long ident, String name) {
         super(thread, ident);
