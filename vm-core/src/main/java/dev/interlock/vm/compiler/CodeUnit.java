@@ -10,11 +10,14 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The code being generated for one scope, and the assembler that turns it into a code object:
@@ -287,8 +290,10 @@ final class CodeUnit {
                 kept.add(instrs.get(i));
             }
         }
+        // Several jumps may share one label: move each label once.
+        Set<Label> moved = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Instr in : kept) {
-            if (in.target != null) {
+            if (in.target != null && moved.add(in.target)) {
                 in.target.index = newIndex.get(in.target.index);
             }
         }
