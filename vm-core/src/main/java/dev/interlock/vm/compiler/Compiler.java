@@ -850,8 +850,9 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
             with(w, pos + 1);
         }
         blocks().pop();
-        setLocation(w.pos());
+        // 3.10 marks POP_BLOCK artificial: it keeps the line of the body's last instruction.
         emit(Opcode.POP_BLOCK);
+        setLocation(w.pos());
         callExitWithNones();
         emit(Opcode.POP_TOP);
         jump(Opcode.JUMP_FORWARD, exit);
@@ -998,6 +999,8 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
             unit.bind(next);
         }
         blocks().pop();
+        // Reached only from the last handler's failed match: 3.10 gives it that handler's line.
+        setLocation(handlers.get(handlers.size() - 1).pos());
         emit(Opcode.RERAISE, 0);
         unit.bind(orelse);
         body(t.orelse());
