@@ -1528,7 +1528,7 @@ public final class Parser {
         if (text.endsWith("j") || text.endsWith("J")) {
             throw new NotSupportedError("complex numbers (imaginary literal " + t.text() + ")");
         }
-        if (text.length() > 1 && text.charAt(0) == '0' && Character.isLetter(text.charAt(1))) {
+        if (text.length() > 1 && text.charAt(0) == '0' && "xXoObB".indexOf(text.charAt(1)) >= 0) {
             char k = Character.toLowerCase(text.charAt(1));
             int radix = k == 'x' ? 16 : k == 'o' ? 8 : 2;
             return new Expr.Constant(pos(t), integer(new BigInteger(text.substring(2), radix)));
