@@ -271,8 +271,8 @@ public final class Lexer {
                     add(TokenType.DEDENT, "", line, p - lineStart, line, p - lineStart);
                 }
                 if (indents.peek() != width) {
-                    // CPython reads the first character of the line before it notices: the column is one past it.
-                    throw indentationError("unindent does not match any outer indentation level", line, p - lineStart + 1);
+                    // CPython reports it with its cursor at the end of the line: the column is one past the text.
+                    throw indentationError("unindent does not match any outer indentation level", line, lineText(line).length());
                 }
                 if (alt != altIndents.peek()) {
                     throw tabError();
