@@ -7,10 +7,8 @@ import dev.interlock.vm.objects.PyCode;
 import dev.interlock.vm.objects.PyObject;
 import dev.interlock.vm.objects.Refs;
 import dev.interlock.vm.testing.OnPythonThread;
+import dev.interlock.vm.testing.OracleFile;
 import dev.interlock.vm.testing.PythonRunner;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,46 +219,15 @@ class CompilerTest {
     }
 
     private static Map<String, Case> loadCases() {
-        String text;
-        try (InputStream in = CompilerTest.class.getResourceAsStream("dis-3.10.txt")) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
         Map<String, Case> cases = new LinkedHashMap<>();
-        String name = null;
-        String part = null;
-        StringBuilder source = new StringBuilder();
-        StringBuilder dis = new StringBuilder();
-        Map<String, String> attributes = new LinkedHashMap<>();
-        for (String line : text.split("\n", -1)) {
-            if (line.startsWith("### ")) {
-                String marker = line.substring(4);
-                switch (marker) {
-                    case "dis", "co" -> part = marker;
-                    case "end" -> {
-                        cases.put(name, new Case(name, source.toString(), dis.toString(), Map.copyOf(attributes)));
-                        name = null;
-                    }
-                    default -> {
-                        name = marker;
-                        part = "source";
-                        source.setLength(0);
-                        dis.setLength(0);
-                        attributes = new LinkedHashMap<>();
-                    }
-                }
-            } else if (name != null) {
-                switch (part) {
-                    case "source" -> source.append(line).append('\n');
-                    case "dis" -> dis.append(line).append('\n');
-                    default -> {
-                        int space = line.indexOf(' ');
-                        attributes.put(line.substring(0, space), line.substring(space + 1));
-                    }
-                }
-            }
-        }
+        OracleFile.read(CompilerTest.class, "dis-3.10.txt").forEach((name, parts) -> {
+            Map<String, String> attributes = new LinkedHashMap<>();
+            parts.get("co").lines().forEach(line -> {
+                int space = line.indexOf(' ');
+                attributes.put(line.substring(0, space), line.substring(space + 1));
+            });
+            cases.put(name, new Case(name, parts.get("source"), parts.get("dis"), attributes));
+        });
         return cases;
     }
 }
