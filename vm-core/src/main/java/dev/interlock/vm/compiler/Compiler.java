@@ -648,32 +648,39 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
 
     @Override
     public Void visitAugAssign(Stmt.AugAssign a) {
-        setLocation(a.pos());
+        // As CPython's compiler_augassign: loading and storing the target carry the target's
+        // range (a traceback marks 'total' in 'total += 1'), the operation the statement's.
         Opcode op = inplaceOpcode(a.op());
         Expr t = a.target();
+        setLocation(t.pos());
         if (t instanceof Expr.Name n) {
             nameOp(n.id(), NameOp.LOAD);
             visitExpr(a.value());
             setLocation(a.pos());
             emit(op);
+            setLocation(t.pos());
             nameOp(n.id(), NameOp.STORE);
         } else if (t instanceof Expr.Attribute at) {
             visitExpr(at.value());
+            setLocation(t.pos());
             emit(Opcode.DUP_TOP);
             emit(Opcode.LOAD_ATTR, unit.addName(mangle(at.attr())));
             visitExpr(a.value());
             setLocation(a.pos());
             emit(op);
+            setLocation(t.pos());
             emit(Opcode.ROT_TWO);
             emit(Opcode.STORE_ATTR, unit.addName(mangle(at.attr())));
         } else if (t instanceof Expr.Subscript s) {
             visitExpr(s.value());
             subscriptIndex(s.slice());
+            setLocation(t.pos());
             emit(Opcode.DUP_TOP_TWO);
             emit(Opcode.BINARY_SUBSCR);
             visitExpr(a.value());
             setLocation(a.pos());
             emit(op);
+            setLocation(t.pos());
             emit(Opcode.ROT_THREE);
             emit(Opcode.STORE_SUBSCR);
         } else {

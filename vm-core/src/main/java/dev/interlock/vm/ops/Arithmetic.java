@@ -70,10 +70,21 @@ public final class Arithmetic {
             return Errors.typeError("unsupported operand type(s) for " + symbol + " or pow(): '" + a.typeName()
                     + "' and '" + b.typeName() + "'");
         }
-        if ((symbol.equals("+") || symbol.equals("+=")) && a instanceof dev.interlock.vm.objects.PyStr) {
-            return Errors.typeError("can only concatenate str (not \"" + b.typeName() + "\") to str");
+        // CPython's sequence fallbacks (sq_concat of the left operand, sq_repeat of either) word their own errors.
+        if ((symbol.equals("+") || symbol.equals("+=")) && isSequence(a)) {
+            return Errors.typeError("can only concatenate " + a.typeName() + " (not \"" + b.typeName() + "\") to "
+                    + a.typeName());
+        }
+        if ((symbol.equals("*") || symbol.equals("*=")) && (isSequence(a) || isSequence(b))) {
+            PyObject count = isSequence(a) ? b : a;
+            return Errors.typeError("can't multiply sequence by non-int of type '" + count.typeName() + "'");
         }
         return Errors.unsupportedOperands(symbol, a, b);
+    }
+
+    private static boolean isSequence(PyObject o) {
+        return o instanceof dev.interlock.vm.objects.PyStr || o instanceof dev.interlock.vm.objects.PyList
+                || o instanceof dev.interlock.vm.objects.PyTuple;
     }
 
     /** {@code abs(x)} for numbers. */
