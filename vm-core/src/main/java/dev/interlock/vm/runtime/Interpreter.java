@@ -472,6 +472,10 @@ public final class Interpreter {
             } else {
                 stderr.println("(an Interlock bug: set INTERLOCK_DEBUG=1 to see the Java stack trace)");
             }
+        } catch (OutOfMemoryError | InternalError e) {
+            // The JVM gave up (a heap too small for the program, or a VM failure): report it as a fatal
+            // error instead of letting the thread die with a Java stack trace and the run report success.
+            reportFatal(new FatalError("the Java virtual machine failed in thread '" + name + "': " + e), ts);
         } finally {
             try {
                 PyThreadState.ExcItem base = ts.baseExcItem();
