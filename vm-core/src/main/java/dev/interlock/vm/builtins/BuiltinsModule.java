@@ -190,6 +190,8 @@ public final class BuiltinsModule {
                     BuiltinDef.checkPositional("__import__", n, 1, 5);
                     return Interpreter.current().importModule(strArg("__import__", a[s]));
                 }),
+                positional("dir", 0, 1, (PyObject self, PyObject[] a, int s, int n) ->
+                        n == 0 ? Dir.dirOfScope() : Dir.dir(a[s])),
                 oneArg("vars", (PyObject self, PyObject x) -> {
                     PyDict d = x.instanceDict();
                     if (d == null) {

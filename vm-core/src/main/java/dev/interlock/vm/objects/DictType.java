@@ -40,6 +40,8 @@ final class DictType {
                     addKeywords((PyDict) self, a, s + n, kw);
                     return PyNone.INSTANCE;
                 }))
+                .classMethod(positional("fromkeys", 1, 2, (PyObject cls, PyObject[] a, int s, int n) ->
+                        fromkeys((PyType) cls, a[s], n > 1 ? a[s + 1] : PyNone.INSTANCE)))
                 .method(positional("get", 1, 2, (PyDict self, PyObject[] a, int s, int n) -> {
                     PyObject v = self.getItemOrNull(a[s]);
                     if (v != null) {
@@ -131,6 +133,29 @@ final class DictType {
         }
         for (int k = 0; k < kwnames.size(); k++) {
             d.putItem(kwnames.get(k), a[valuesStart + k]);
+        }
+    }
+
+    /** {@code cls.fromkeys(iterable, value)}: a new dict, or a new {@code cls()} filled by item assignment. */
+    private static PyObject fromkeys(PyType cls, PyObject iterable, PyObject value) {
+        PyObject target = cls == PyDict.TYPE ? PyDict.create() : cls.call(new PyObject[0], 0, 0, null);
+        try {
+            PyObject it = iterable.iter();
+            try {
+                for (PyObject key = it.next(); key != null; key = it.next()) {
+                    try {
+                        target.setItem(key, value);
+                    } finally {
+                        Refs.decref(key);
+                    }
+                }
+            } finally {
+                Refs.decref(it);
+            }
+            return target;
+        } catch (RuntimeException | Error e) {
+            Refs.decref(target);
+            throw e;
         }
     }
 }

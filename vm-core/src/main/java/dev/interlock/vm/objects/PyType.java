@@ -551,6 +551,17 @@ public class PyType extends PyObject {
             return this;
         }
 
+        /**
+         * Adds a static method ({@code str.maketrans}): a built-in function stored on the type,
+         * which binds to nothing when looked up through an instance.
+         */
+        public Builder staticMethod(BuiltinDef def) {
+            PyBuiltinFunction f = new PyBuiltinFunction(def, type.module);
+            f.makeStaticImmortal();
+            type.builtinDict.put(def.name(), f);
+            return this;
+        }
+
         /** Adds an attribute (a getset descriptor, a class method, a constant). It must be immortal. */
         public Builder attribute(String name, PyObject value) {
             if (value.refLocal() < IMMORTAL) {

@@ -143,7 +143,7 @@ class EvalLoopTest {
         @ValueSource(strings = {
             "complex numbers (a negative number raised to a fractional power)|x = -8\ny = x ** 0.5\n",
             "str.encode (bytes)|b = 'x'.encode()\n",
-            "locals() inside a function|def f():\n    return locals()\nf()\n",
+            "str() with an encoding (bytes)|s = str('x', 'utf-8')\n",
             "relative imports (from . import ...)|from . import sibling\n",
         })
         @DisplayName("the program stops with status 1 and 'NotSupportedError: FEATURE is not supported by Interlock'")
