@@ -190,6 +190,9 @@ public final class BuiltinsModule {
                     BuiltinDef.checkPositional("__import__", n, 1, 5);
                     return Interpreter.current().importModule(strArg("__import__", a[s]));
                 }),
+                keywords("compile", (self, a, s, n, kw) -> Exec.compile(a, s, n, kw)),
+                keywords("exec", (self, a, s, n, kw) -> Exec.exec(a, s, n, kw)),
+                keywords("eval", (self, a, s, n, kw) -> Exec.eval(a, s, n, kw)),
                 positional("dir", 0, 1, (PyObject self, PyObject[] a, int s, int n) ->
                         n == 0 ? Dir.dirOfScope() : Dir.dir(a[s])),
                 oneArg("vars", (PyObject self, PyObject x) -> {
@@ -518,7 +521,7 @@ public final class BuiltinsModule {
     }
 
     private static PyObject reversed(PyObject x) {
-        if (x instanceof PyList l) {
+        if (x instanceof PyList l && l.isExact()) {
             PyObject[] items = l.snapshot();
             for (int i = 0, j = items.length - 1; i < j; i++, j--) {
                 PyObject t = items[i];

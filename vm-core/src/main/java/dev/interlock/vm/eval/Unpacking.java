@@ -63,14 +63,15 @@ final class Unpacking {
 
     /** The items of {@code seq} as new references; stops after {@code limit} items of an iterator. */
     private static PyObject[] itemsOf(PyObject seq, int limit) {
-        if (seq instanceof PyTuple t) {
+        // Exact types only, as CPython's UNPACK_SEQUENCE: a subclass may override __iter__.
+        if (seq instanceof PyTuple t && t.isExact()) {
             PyObject[] a = t.array().clone();
             for (PyObject o : a) {
                 Refs.incref(o);
             }
             return a;
         }
-        if (seq instanceof PyList l) {
+        if (seq instanceof PyList l && l.isExact()) {
             return l.snapshot();
         }
         PyObject it;

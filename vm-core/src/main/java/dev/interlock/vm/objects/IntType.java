@@ -30,6 +30,7 @@ final class IntType {
                 .getter("imag", self -> PyInt.ZERO)
                 .getter("numerator", PyObject::asIndex)
                 .getter("denominator", self -> PyInt.ONE)
+                .slotWrappers(PyInt.class, SlotWrappers.numberOps())
                 .build();
     }
 

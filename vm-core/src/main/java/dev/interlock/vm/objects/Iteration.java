@@ -30,14 +30,15 @@ public final class Iteration {
 
     /** All items of {@code iterable} as an array of new references. */
     public static PyObject[] toArray(PyObject iterable) {
-        if (iterable instanceof PyTuple t) {
+        // Exact types only: a subclass may override __iter__.
+        if (iterable instanceof PyTuple t && t.isExact()) {
             PyObject[] a = t.array().clone();
             for (PyObject o : a) {
                 Refs.incref(o);
             }
             return a;
         }
-        if (iterable instanceof PyList l) {
+        if (iterable instanceof PyList l && l.isExact()) {
             return l.snapshot();
         }
         return collect(iterable).toArray(new PyObject[0]);

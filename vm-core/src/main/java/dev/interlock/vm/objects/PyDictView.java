@@ -18,7 +18,7 @@ public final class PyDictView extends PyObject {
         final DictIterator.Kind iteration;
 
         Kind(String name, DictIterator.Kind iteration) {
-            this.type = PyType.builtin(name, PyType.OBJECT).finalType().build();
+            this.type = PyType.builtin(name, PyType.OBJECT).finalType().slotWrappers(PyDictView.class).build();
             this.iteration = iteration;
         }
     }

@@ -622,7 +622,8 @@ public final class PyList extends PyObject {
 
     /** Iterates a list by index, as CPython's {@code listiterator}: never throws on a concurrent change. */
     static final class ListIterator extends PyObject {
-        static final PyType TYPE = PyType.builtin("list_iterator", PyType.OBJECT).finalType().build();
+        static final PyType TYPE = PyType.builtin("list_iterator", PyType.OBJECT).finalType()
+                .slotWrappers(ListIterator.class).build();
 
         private PyList list;
         private int index;

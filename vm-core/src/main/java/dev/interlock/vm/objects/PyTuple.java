@@ -30,6 +30,7 @@ public final class PyTuple extends PyObject {
             .method(BuiltinDef.oneArg("count", (PyTuple self, PyObject x) -> PyInt.of(self.count(x))))
             .method(BuiltinDef.positional("index", 1, 3, (PyTuple self, PyObject[] a, int s, int n) ->
                     PyInt.of(self.index(a[s], n > 1 ? a[s + 1] : null, n > 2 ? a[s + 2] : null))))
+            .slotWrappers(PyTuple.class, java.util.EnumSet.of(dev.interlock.vm.ops.BinaryOp.ADD, dev.interlock.vm.ops.BinaryOp.MUL))
             .build();
 
     /** The empty tuple, immortal. */
@@ -105,7 +106,7 @@ public final class PyTuple extends PyObject {
 
     /** {@code tuple(iterable)}. */
     public static PyTuple fromIterable(PyObject iterable) {
-        if (iterable instanceof PyTuple t) {
+        if (iterable instanceof PyTuple t && t.isExact()) {
             return Refs.newRef(t);
         }
         List<PyObject> out = Iteration.collect(iterable);
@@ -251,7 +252,8 @@ public final class PyTuple extends PyObject {
         return it;
     }
 
-    static final PyType TUPLE_ITERATOR = PyType.builtin("tuple_iterator", PyType.OBJECT).finalType().build();
+    static final PyType TUPLE_ITERATOR = PyType.builtin("tuple_iterator", PyType.OBJECT).finalType()
+            .slotWrappers(SequenceIterator.class).build();
 
     @Override
     public long hash() {

@@ -584,6 +584,24 @@ public class PyType extends PyObject {
         }
 
         /** The finished type. */
+        /**
+         * Adds the special methods ({@code __len__}, {@code __add__}, ...) that instances of
+         * {@code javaClass} implement as Java protocol methods, as {@link SlotWrappers} makes
+         * them; {@code binaryOps} lists the operators the type supports. Methods added explicitly
+         * keep precedence.
+         */
+        public Builder slotWrappers(Class<? extends PyObject> javaClass, java.util.Set<dev.interlock.vm.ops.BinaryOp> binaryOps) {
+            for (BuiltinDef def : SlotWrappers.definitionsFor(javaClass, binaryOps)) {
+                type.builtinDict.putIfAbsent(def.name(), new PyMethodDescriptor(type, def));
+            }
+            return this;
+        }
+
+        /** {@link #slotWrappers(Class, java.util.Set)} for a type without binary operators. */
+        public Builder slotWrappers(Class<? extends PyObject> javaClass) {
+            return slotWrappers(javaClass, java.util.EnumSet.noneOf(dev.interlock.vm.ops.BinaryOp.class));
+        }
+
         public PyType build() {
             return type;
         }

@@ -115,6 +115,7 @@ final class StrType {
                 .method(keywords("encode", (self, a, s, n, kw) -> {
                     throw new NotSupportedError("str.encode (bytes)");
                 }))
+                .slotWrappers(PyStr.class, java.util.EnumSet.of(dev.interlock.vm.ops.BinaryOp.ADD, dev.interlock.vm.ops.BinaryOp.MUL, dev.interlock.vm.ops.BinaryOp.MOD))
                 .build();
     }
 

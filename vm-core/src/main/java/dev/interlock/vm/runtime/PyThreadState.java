@@ -61,6 +61,11 @@ public final class PyThreadState extends ThreadState {
     public ExcItem baseExcItem() {
         return baseExcItem;
     }
+    /**
+     * The object whose next special-method dispatch runs the built-in behaviour, skipping a
+     * Python override (set by {@code HeapDispatch.builtin} for slot wrappers); usually null.
+     */
+    public dev.interlock.vm.objects.PyObject builtinCallTarget;
     /** Instructions left before the next check point in ticks mode (Python 2's ticker). */
     public int ticks;
     /** Work to do, still attached, when the thread ends (such as dropping its thread-local dicts). */
