@@ -5,11 +5,13 @@ import static dev.interlock.vm.bytecode.OpcodeNumbers.*;
 import dev.interlock.api.CheckPoints;
 import dev.interlock.api.EvalBreaker;
 import dev.interlock.api.LockingStrategy;
+import dev.interlock.api.memory.FatalError;
 import dev.interlock.api.memory.MemoryManager;
 import dev.interlock.vm.errors.Errors;
 import dev.interlock.vm.errors.InterpreterError;
 import dev.interlock.vm.errors.NotSupportedError;
 import dev.interlock.vm.errors.PyException;
+import dev.interlock.vm.errors.TracebackPrinter;
 import dev.interlock.vm.objects.ExceptionTypes;
 import dev.interlock.vm.objects.PyBaseException;
 import dev.interlock.vm.objects.PyBool;
@@ -884,6 +886,10 @@ public final class EvalLoop {
             } catch (RuntimeException | Error e) {
                 f.lasti = pc - 1;
                 f.sp = sp;
+                if (e instanceof FatalError && ts.fatalStack() == null) {
+                    // the innermost frame sees it first: keep the stack for the report, before it unwinds
+                    ts.setFatalStack(TracebackPrinter.formatThreadStack(ts));
+                }
                 abandon(f);
                 throw e;
             }

@@ -4,6 +4,7 @@ import dev.interlock.api.memory.MemoryManager;
 import dev.interlock.api.memory.ReferenceVisitor;
 import dev.interlock.api.storage.SetStorage;
 import dev.interlock.vm.errors.Errors;
+import dev.interlock.vm.memory.FreedStorage;
 import dev.interlock.vm.ops.BinaryOp;
 import dev.interlock.vm.ops.Compare;
 import dev.interlock.vm.runtime.Interpreter;
@@ -15,7 +16,8 @@ import dev.interlock.vm.runtime.Interpreter;
  */
 public abstract class PyAnySet extends PyObject {
 
-    final SetStorage<PyObject> elements;
+    /** The elements; replaced by a {@link FreedStorage} when the set is deallocated. */
+    SetStorage<PyObject> elements;
 
     PyAnySet(int capacity) {
         Interpreter interp = Interpreter.current();
@@ -394,7 +396,9 @@ public abstract class PyAnySet extends PyObject {
 
     @Override
     public void releaseReferences(MemoryManager memory) {
-        elements.clear();
+        SetStorage<PyObject> held = elements;
+        elements = FreedStorage.set(this);
+        held.clear();
     }
 
     /** Iterates a set; a change of size meanwhile is an error, as in CPython. */

@@ -39,6 +39,9 @@ public final class PyCell extends PyObject {
         PyObject v = contents;
         if (v != null) {
             Refs.incref(v);
+        } else if (isDeallocated()) {
+            // emptied by deallocation, not by 'del': a stale reference must not read "unbound"
+            throw dev.interlock.vm.memory.UseAfterFree.used(this);
         }
         return v;
     }

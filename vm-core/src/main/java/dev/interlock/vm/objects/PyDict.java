@@ -5,6 +5,8 @@ import dev.interlock.api.memory.MemoryManager;
 import dev.interlock.api.memory.ReferenceVisitor;
 import dev.interlock.api.storage.MapStorage;
 import dev.interlock.vm.errors.Errors;
+import dev.interlock.vm.memory.FreedStorage;
+import dev.interlock.vm.memory.UseAfterFree;
 import dev.interlock.vm.ops.BinaryOp;
 import dev.interlock.vm.ops.Compare;
 import dev.interlock.vm.runtime.Interpreter;
@@ -21,7 +23,8 @@ public final class PyDict extends PyObject {
 
     public static final PyType TYPE = DictType.define();
 
-    private final MapStorage<PyObject, PyObject> entries;
+    /** The entries; replaced by a {@link FreedStorage} when the dict is deallocated. */
+    private MapStorage<PyObject, PyObject> entries;
     private final PyType type;
     private PyDict attributes;
 
@@ -73,6 +76,9 @@ public final class PyDict extends PyObject {
             return null;
         }
         if (attributes == null) {
+            if (isDeallocated()) {
+                throw UseAfterFree.used(this);
+            }
             attributes = createNamespace(Interpreter.current());
         }
         return attributes;
@@ -454,7 +460,9 @@ public final class PyDict extends PyObject {
 
     @Override
     public void releaseReferences(MemoryManager memory) {
-        entries.clear();
+        MapStorage<PyObject, PyObject> held = entries;
+        entries = FreedStorage.map(this);
+        held.clear();
         if (type != TYPE) {
             PyDict a = attributes;
             attributes = null;

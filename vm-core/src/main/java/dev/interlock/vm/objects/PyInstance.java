@@ -6,6 +6,7 @@ import dev.interlock.api.memory.MemoryManager;
 import dev.interlock.api.memory.ReferenceVisitor;
 import dev.interlock.vm.errors.Errors;
 import dev.interlock.vm.errors.PyException;
+import dev.interlock.vm.memory.UseAfterFree;
 import dev.interlock.vm.ops.BinaryOp;
 import dev.interlock.vm.ops.UnaryOp;
 
@@ -34,6 +35,10 @@ public class PyInstance extends PyObject {
     public PyDict instanceDict() {
         PyDict d = dict;
         if (d == null) {
+            if (isDeallocated()) {
+                // released with the instance: a stale reference must not get a fresh, empty dict
+                throw UseAfterFree.used(this);
+            }
             d = PyDict.createNamespace(dev.interlock.vm.runtime.Interpreter.current());
             dict = d;
         }

@@ -124,6 +124,9 @@ public final class PyTuple extends PyObject {
             return null;
         }
         if (dict == null) {
+            if (isDeallocated()) {
+                throw dev.interlock.vm.memory.UseAfterFree.used(this);
+            }
             dict = PyDict.createNamespace(dev.interlock.vm.runtime.Interpreter.current());
         }
         return dict;

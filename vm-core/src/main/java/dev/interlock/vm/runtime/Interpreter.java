@@ -532,7 +532,12 @@ public final class Interpreter {
         stdout.flush();
         stderr.println(error.getMessage());
         stderr.println("Python runtime state: initialized");
-        TracebackPrinter.printThreadStack(where, stderr);
+        if (where != null && where.fatalStack() != null) {
+            stderr.print(where.fatalStack()); // recorded where the error was raised, before unwinding
+        } else {
+            TracebackPrinter.printThreadStack(where, stderr);
+        }
+
         for (PyThreadState other : liveThreads) {
             if (other != where) {
                 other.requestBreak(EvalBreaker.FATAL_STOP);

@@ -118,6 +118,19 @@ public final class PyThreadState extends ThreadState {
         return name;
     }
 
+    /** The thread's Python stack where a fatal error was first seen, or null. */
+    private String fatalStack;
+
+    /** The Python stack recorded when a fatal error began to unwind this thread, or null. */
+    public String fatalStack() {
+        return fatalStack;
+    }
+
+    /** Records the Python stack for the fatal-error report, before the frames unwind. */
+    public void setFatalStack(String stack) {
+        this.fatalStack = stack;
+    }
+
     /** The trashcan of nested deallocations on this thread. */
     public Deallocation.Queue deallocationQueue() {
         return deallocationQueue;
