@@ -63,6 +63,8 @@ public final class Interpreter {
     private final List<PyThreadState> liveThreads = new CopyOnWriteArrayList<>();
     private final Map<String, NativeModule> nativeModules = new LinkedHashMap<>();
     private final AtomicReference<FatalError> fatal = new AtomicReference<>();
+    /** Set when threads must unwind: after a fatal error, or to stop daemon threads before an audit. */
+    private volatile boolean stopping;
     private final AtomicLong threadCounter = new AtomicLong();
     private final java.util.concurrent.locks.ReentrantLock importLock = new java.util.concurrent.locks.ReentrantLock();
     private final Map<String, String> moduleLocations = new java.util.concurrent.ConcurrentHashMap<>();
@@ -189,12 +191,16 @@ public final class Interpreter {
         main.start();
         joinUninterruptibly(main);
         stdout.flush();
-        FatalError f = fatal.get();
-        if (f != null) {
+        if (fatal.get() != null) {
+            // The other threads were asked to stop; let them unwind before reporting the status.
+            awaitThreadsStopped(THREAD_STOP_WAIT_MILLIS);
             return FatalError.EXIT_STATUS;
         }
         return status[0];
     }
+
+    /** How long the interpreter waits for its threads to unwind once asked to stop. */
+    private static final long THREAD_STOP_WAIT_MILLIS = 10_000;
 
     /**
      * Compiles {@code source} on a Python thread and hands the code object to {@code use}; a
@@ -458,6 +464,8 @@ public final class Interpreter {
         strategy.threadStarted(ts);
         strategy.attach(ts);
         try {
+            // Registered before this check, so a stop request either sees this thread or is seen here.
+            checkNotFatal();
             body.run(ts);
         } catch (FatalError e) {
             reportFatal(e, ts);
@@ -537,12 +545,58 @@ public final class Interpreter {
         } else {
             TracebackPrinter.printThreadStack(where, stderr);
         }
+        stopThreads(where);
+    }
 
+    /**
+     * Asks every Python thread but {@code except} to unwind without running more Python code:
+     * {@link EvalBreaker#FATAL_STOP} stops a running thread at its next check point, and a thread
+     * waiting in a blocking call (a sleep, a lock, a join) is interrupted, so it stops at once
+     * instead of when its wait ends. Unwinding releases each frame's references.
+     *
+     * <p>Compare CPython, where after a fatal error the process aborts, and where at exit daemon
+     * threads are stopped when they next try to take the GIL ({@code _PyThreadState_MustExit}).
+     */
+    private void stopThreads(PyThreadState except) {
+        stopping = true;
         for (PyThreadState other : liveThreads) {
-            if (other != where) {
+            if (other != except) {
                 other.requestBreak(EvalBreaker.FATAL_STOP);
+                // Blocking sets the flag, then checks 'stopping': one of the two sides sees the other.
+                if (other.isBlocking()) {
+                    other.thread().interrupt();
+                }
             }
         }
+    }
+
+    /**
+     * Waits up to {@code millis} for every Python thread but the calling one to end; returns
+     * those still running.
+     */
+    private List<PyThreadState> awaitThreadsStopped(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        for (PyThreadState ts : liveThreads) {
+            if (ts.thread() == Thread.currentThread()) {
+                continue;
+            }
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left > 0) {
+                try {
+                    ts.thread().join(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        List<PyThreadState> stuck = new ArrayList<>();
+        for (PyThreadState ts : liveThreads) {
+            if (ts.thread() != Thread.currentThread() && ts.thread().isAlive()) {
+                stuck.add(ts);
+            }
+        }
+        return stuck;
     }
 
     /** The fatal error that stopped this interpreter, or null. */
@@ -550,9 +604,12 @@ public final class Interpreter {
         return fatal.get();
     }
 
-    /** Ensures the interpreter has not been stopped by a fatal error in another thread. */
+    /**
+     * Unwinds the calling thread ({@link FatalStop}) if the interpreter has asked its threads to
+     * stop: after a fatal error in another thread, or at exit before a reference-count audit.
+     */
     public void checkNotFatal() {
-        if (fatal.get() != null) {
+        if (stopping) {
             throw new FatalStop();
         }
     }

@@ -23,6 +23,8 @@ public final class PyThreadState extends ThreadState {
     private final Deallocation.Queue deallocationQueue = new Deallocation.Queue();
     private final List<PyObject> reprInProgress = new ArrayList<>();
     private String name;
+    /** True while the thread waits in a {@link Blocking} call, detached. */
+    private volatile boolean blocking;
 
     /** The innermost frame being executed, or null. */
     public Frame frame;
@@ -129,6 +131,16 @@ public final class PyThreadState extends ThreadState {
     /** Records the Python stack for the fatal-error report, before the frames unwind. */
     public void setFatalStack(String stack) {
         this.fatalStack = stack;
+    }
+
+    /** True while the thread waits in a blocking call, detached from the interpreter. */
+    public boolean isBlocking() {
+        return blocking;
+    }
+
+    /** Set by {@link Blocking} around the wait. */
+    void setBlocking(boolean blocking) {
+        this.blocking = blocking;
     }
 
     /** The trashcan of nested deallocations on this thread. */
