@@ -80,9 +80,11 @@ public final class EvalLoop {
         PyDict builtins = FunctionCalls.builtinsOf(globals);
         Frame frame = new Frame(code, globals, builtins, globals);
         mm.incref(globals);
-        PyObject result = run(frame, ts);
-        mm.decref(result);
-        mm.decref(globals);
+        try {
+            mm.decref(run(frame, ts));
+        } finally {
+            mm.decref(globals); // on the exception path too
+        }
     }
 
     /** Runs class-body or exec code with a separate locals namespace; returns its result. */
