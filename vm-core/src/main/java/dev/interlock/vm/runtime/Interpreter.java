@@ -281,6 +281,7 @@ public final class Interpreter {
             Refs.decref(code);
         }
         waitForNonDaemonThreads(ts);
+        Refs.decref(main); // newModule's reference; sys.modules keeps __main__, as in CPython
         return status;
     }
 
