@@ -401,7 +401,9 @@ public final class Interpreter {
             module.dict().setItemSteal("__file__", PyStr.of(filename));
             evalLoop.runModule(code, module.dict(), ts);
         } catch (RuntimeException | Error e) {
-            sysModules.removeIfPresent(PyStr.of(name));
+            PyStr key = PyStr.of(name);
+            sysModules.removeIfPresent(key);
+            Refs.decref(key);
             Refs.decref(module);
             throw e;
         } finally {
