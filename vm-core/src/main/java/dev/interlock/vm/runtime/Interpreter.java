@@ -16,6 +16,8 @@ import dev.interlock.vm.errors.PyException;
 import dev.interlock.vm.errors.SyntaxErrorException;
 import dev.interlock.vm.errors.TracebackPrinter;
 import dev.interlock.vm.eval.EvalLoop;
+import dev.interlock.vm.memory.AllocationLog;
+import dev.interlock.vm.memory.RefcountAudit;
 import dev.interlock.vm.objects.ExceptionTypes;
 import dev.interlock.vm.objects.PyCode;
 import dev.interlock.vm.objects.PyDict;
@@ -61,6 +63,8 @@ public final class Interpreter {
     private final PrintStream stdout;
     private final PrintStream stderr;
     private final List<PyThreadState> liveThreads = new CopyOnWriteArrayList<>();
+    /** The allocation logs of the threads that have ended (kept only for the refcount audit). */
+    private final List<AllocationLog> retiredAllocationLogs = new CopyOnWriteArrayList<>();
     private final Map<String, NativeModule> nativeModules = new LinkedHashMap<>();
     private final AtomicReference<FatalError> fatal = new AtomicReference<>();
     /** Set when threads must unwind: after a fatal error, or to stop daemon threads before an audit. */
@@ -190,17 +194,80 @@ public final class Interpreter {
         PyThread main = newThread("MainThread", ts -> status[0] = runMainOn(ts, source, filename));
         main.start();
         joinUninterruptibly(main);
+        int result = status[0];
+        if (fatal.get() == null && config.auditRefcounts()) {
+            result = auditAtExit(result);
+        }
         stdout.flush();
         if (fatal.get() != null) {
             // The other threads were asked to stop; let them unwind before reporting the status.
             awaitThreadsStopped(THREAD_STOP_WAIT_MILLIS);
             return FatalError.EXIT_STATUS;
         }
-        return status[0];
+        return result;
     }
 
     /** How long the interpreter waits for its threads to unwind once asked to stop. */
     private static final long THREAD_STOP_WAIT_MILLIS = 10_000;
+
+    /**
+     * The reference-count audit of {@code --audit-refcounts}, once the program is over: stops the
+     * daemon threads still running (see {@link #stopThreads}), then recounts from the roots on a
+     * thread of its own, prints the report on stderr, and returns the exit status: the program's
+     * own when every count matches, {@link RefcountAudit#EXIT_STATUS} otherwise.
+     */
+    private int auditAtExit(int programStatus) {
+        if (!memory.countsReferences()) {
+            throw new InterpreterError("--audit-refcounts with the '" + memory.name() + "' memory manager, which keeps no counts");
+        }
+        stopThreads(null);
+        List<PyThreadState> stuck = awaitThreadsStopped(THREAD_STOP_WAIT_MILLIS);
+        if (fatal.get() != null) {
+            return FatalError.EXIT_STATUS;
+        }
+        if (!stuck.isEmpty()) {
+            stdout.flush();
+            stderr.println("interlock: refcount audit not run: thread '" + stuck.get(0).name()
+                    + "' did not stop at exit (exit status " + RefcountAudit.EXIT_STATUS + ")");
+            return RefcountAudit.EXIT_STATUS;
+        }
+        stopping = false;
+        int[] status = {programStatus};
+        List<dev.interlock.api.memory.ObjectHeader> allocated = new ArrayList<>();
+        for (AllocationLog log : retiredAllocationLogs) {
+            log.forEachLive(allocated::add);
+        }
+        PyThread auditor = newThread("refcount-audit", ts -> {
+            RefcountAudit.Result result = RefcountAudit.run(memory, auditRoots(), allocated);
+            stdout.flush();
+            AuditReport.print(result, AllocationLog.TRACE_REFS, stderr);
+            if (!result.clean()) {
+                status[0] = RefcountAudit.EXIT_STATUS;
+            }
+        });
+        auditor.start();
+        joinUninterruptibly(auditor);
+        return fatal.get() != null ? FatalError.EXIT_STATUS : status[0];
+    }
+
+    /**
+     * The references the interpreter itself holds, outside any Python object, once every Python
+     * thread has ended: the roots of the reference-count audit. Each stands for one counted
+     * reference.
+     */
+    List<RefcountAudit.Root> auditRoots() {
+        List<RefcountAudit.Root> roots = new ArrayList<>();
+        if (sysModules != null) {
+            roots.add(new RefcountAudit.Root("sys.modules", sysModules));
+        }
+        if (builtinsModule != null) {
+            roots.add(new RefcountAudit.Root("the interpreter's builtins", builtinsModule));
+        }
+        if (sysModule != null) {
+            roots.add(new RefcountAudit.Root("the interpreter's sys", sysModule));
+        }
+        return roots;
+    }
 
     /**
      * Compiles {@code source} on a Python thread and hands the code object to {@code use}; a
@@ -499,6 +566,9 @@ public final class Interpreter {
             } catch (FatalError e) {
                 reportFatal(e, ts);
             } finally {
+                if (thread.allocationLog() != null) {
+                    retiredAllocationLogs.add(thread.allocationLog());
+                }
                 liveThreads.remove(ts);
                 strategy.detach(ts);
                 strategy.threadExited(ts);

@@ -7,6 +7,7 @@ import com.google.inject.Injector;
 import dev.interlock.api.InvalidOptionException;
 import dev.interlock.api.StrategyOptions;
 import dev.interlock.api.StrategyPlugin;
+import dev.interlock.api.memory.MemoryManager;
 import dev.interlock.api.memory.MemoryManagerPlugin;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -118,10 +119,20 @@ public final class PluginRegistry {
         return s.collect(Collectors.joining(", "));
     }
 
-    /** Builds an interpreter for a selection: one injector, the core module plus the strategy's module. */
+    /**
+     * Builds an interpreter for a selection: one injector, the core module plus the strategy's module.
+     *
+     * @throws InvalidOptionException if the configuration asks for a reference-count audit and the
+     *     memory manager keeps no counts
+     */
     public static Interpreter create(Selection selection, InterpreterConfig config) {
-        Injector injector = Guice.createInjector(new CoreModule(config, selection.memory().create()),
-                selection.strategy().module());
+        MemoryManager memory = selection.memory().create();
+        if (config.auditRefcounts() && !memory.countsReferences()) {
+            throw new InvalidOptionException("--audit-refcounts recounts reference counts, and the '" + memory.name()
+                    + "' memory manager keeps none (the JVM's collector reclaims memory); choose a counting manager"
+                    + " such as --memory plain");
+        }
+        Injector injector = Guice.createInjector(new CoreModule(config, memory), selection.strategy().module());
         return injector.getInstance(Interpreter.class);
     }
 }
