@@ -33,6 +33,22 @@ public final class PluginRegistry {
             requireNonNull(memory, "memory is null");
             requireNonNull(options, "options is null");
         }
+
+        /**
+         * For an unsafe selection, the one-line warning to print before running it: what is
+         * unsafe, why, and that it runs because the user asked.
+         */
+        public String unsafeWarning() {
+            return "interlock: warning: unsafe combination --lock " + strategy.name() + " --memory " + memory.name()
+                    + ": " + whyUnsafe(strategy, memory) + "; running it anyway (--allow-unsafe)";
+        }
+    }
+
+    /** Why a memory manager that is not thread-safe must not run under a strategy that runs threads in parallel. */
+    private static String whyUnsafe(StrategyPlugin strategy, MemoryManagerPlugin memory) {
+        return "'" + memory.name() + "' changes reference counts with plain loads and stores, exact only while one thread"
+                + " runs at a time, and '" + strategy.name() + "' runs threads in parallel, so increments and decrements"
+                + " are lost and objects are freed while still in use";
     }
 
     private final List<StrategyPlugin> strategies;
@@ -108,9 +124,9 @@ public final class PluginRegistry {
         strategy.validate(options);
         boolean unsafe = !memory.isThreadSafe() && !strategy.serializesBytecode();
         if (unsafe && !allowUnsafe) {
-            throw new InvalidOptionException("the '" + memory.name() + "' memory manager counts references without atomics,"
-                    + " and '" + strategy.name() + "' runs threads in parallel: counts would be corrupted."
-                    + " Pass --allow-unsafe to run this combination anyway (it exists to demonstrate that race)");
+            throw new InvalidOptionException("unsafe combination --lock " + strategy.name() + " --memory " + memory.name()
+                    + ": " + whyUnsafe(strategy, memory) + ". Pass --allow-unsafe to run it anyway (it exists to show"
+                    + " that race), or choose a thread-safe memory manager");
         }
         return new Selection(strategy, memory, options, unsafe);
     }
