@@ -9,6 +9,7 @@ import dev.interlock.api.ThreadState;
 import dev.interlock.api.memory.MemoryManager;
 import dev.interlock.api.memory.ObjectHeader;
 import dev.interlock.api.storage.ContainerStorage;
+import jakarta.inject.Inject;
 import java.util.Map;
 
 /**
@@ -28,6 +29,7 @@ public final class ParallelStrategy implements LockingStrategy {
 
     private final ContainerStorage storage;
 
+    @Inject
     public ParallelStrategy(MemoryManager memory) {
         this.storage = new SynchronizedContainerStorage(requireNonNull(memory, "memory is null"));
     }
