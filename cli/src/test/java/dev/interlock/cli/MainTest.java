@@ -118,7 +118,8 @@ class MainTest {
             Path prog = file("p.py", "print(1)\n");
             int status = Main.run("run", "--lock", "nogill", prog.toString());
             assertThat(status).isEqualTo(2);
-            assertThat(err()).startsWith("interlock: unknown locking strategy 'nogill' (available: gil)\n");
+            // the list goes on with whatever other strategies are on the class path
+            assertThat(err()).startsWith("interlock: unknown locking strategy 'nogill' (available: gil");
             assertThat(out()).isEmpty();
         }
 
