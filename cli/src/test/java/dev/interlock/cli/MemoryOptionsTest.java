@@ -106,6 +106,16 @@ class MemoryOptionsTest {
         }
 
         @Test
+        @DisplayName("with the tracing manager, which keeps no counts: a usage error (2) before anything runs")
+        void tracing() throws IOException {
+            int status = Main.run("run", "--memory", "tracing", "--audit-refcounts", file("print('ran')\n"));
+            assertThat(status).isEqualTo(2);
+            assertThat(out()).isEmpty();
+            assertThat(err()).startsWith("interlock: --audit-refcounts recounts reference counts, and the 'tracing' memory"
+                    + " manager keeps none");
+        }
+
+        @Test
         @DisplayName("without it, nothing is printed at exit")
         void off() throws IOException {
             int status = Main.run("run", file("import _testrefs\nx = [1, 2]\n_testrefs.leak(x)\n"));

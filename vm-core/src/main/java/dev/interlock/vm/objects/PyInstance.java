@@ -26,6 +26,21 @@ public class PyInstance extends PyObject {
         Refs.incref(type);
     }
 
+    /**
+     * A new instance of {@code type}: plain, or, when the class has {@code __del__} and the memory
+     * manager keeps no counts that would say when to call it, one the JVM's collector finalizes
+     * ({@link FinalizableInstance}).
+     */
+    static PyInstance allocate(PyType type) {
+        if (type.lookupSlot(Slot.DEL) != null) {
+            dev.interlock.vm.runtime.Finalizers finalizers = dev.interlock.vm.runtime.Interpreter.current().finalizers();
+            if (finalizers != null) {
+                return new FinalizableInstance(type, finalizers);
+            }
+        }
+        return new PyInstance(type);
+    }
+
     @Override
     public PyType type() {
         return type;

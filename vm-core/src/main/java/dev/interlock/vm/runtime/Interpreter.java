@@ -73,6 +73,8 @@ public final class Interpreter {
     private final java.util.concurrent.locks.ReentrantLock importLock = new java.util.concurrent.locks.ReentrantLock();
     private final Map<String, String> moduleLocations = new java.util.concurrent.ConcurrentHashMap<>();
     private final EvalLoop evalLoop;
+    /** Runs {@code __del__} when the memory manager keeps no counts; null when it does. */
+    private final Finalizers finalizers;
 
     private volatile int recursionLimit = 1000;
     private PyModule builtinsModule;
@@ -90,6 +92,7 @@ public final class Interpreter {
         this.stdout = new PrintStream(new BufferedOutputStream(config.stdout(), 1 << 14), false, StandardCharsets.UTF_8);
         this.stderr = new PrintStream(config.stderr(), true, StandardCharsets.UTF_8);
         this.evalLoop = new EvalLoop(this);
+        this.finalizers = memory.countsReferences() ? null : new Finalizers(this);
         for (NativeModule m : NativeModules.all()) {
             nativeModules.put(m.name(), m);
         }
@@ -126,6 +129,14 @@ public final class Interpreter {
 
     public EvalLoop evalLoop() {
         return evalLoop;
+    }
+
+    /**
+     * Who runs {@code __del__} for objects the JVM's collector reclaims, when the memory manager
+     * keeps no counts (so deallocation never runs it); null under a counting manager.
+     */
+    public Finalizers finalizers() {
+        return finalizers;
     }
 
     /** The {@code id()} table. */
@@ -197,6 +208,9 @@ public final class Interpreter {
         int result = status[0];
         if (fatal.get() == null && config.auditRefcounts()) {
             result = auditAtExit(result);
+        }
+        if (finalizers != null) {
+            finalizers.close();
         }
         stdout.flush();
         if (fatal.get() != null) {
