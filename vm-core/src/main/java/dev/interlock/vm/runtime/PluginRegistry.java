@@ -142,7 +142,7 @@ public final class PluginRegistry {
      *     memory manager keeps no counts
      */
     public static Interpreter create(Selection selection, InterpreterConfig config) {
-        MemoryManager memory = selection.memory().create();
+        MemoryManager memory = selection.memory().create(config.memoryStatistics());
         if (config.auditRefcounts() && !memory.countsReferences()) {
             throw new InvalidOptionException("--audit-refcounts recounts reference counts, and the '" + memory.name()
                     + "' memory manager keeps none (the JVM's collector reclaims memory); choose a counting manager"
