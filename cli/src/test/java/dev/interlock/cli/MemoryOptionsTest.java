@@ -116,6 +116,17 @@ class MemoryOptionsTest {
         }
 
         @Test
+        @DisplayName("examples/refcount_race.py under the default (gil, plain): the expected lines, every count exact")
+        void raceExampleClean() {
+            int status = Main.run("run", "--audit-refcounts", Path.of("..", "examples", "refcount_race.py").toString(), "4",
+                    "2000");
+            assertThat(out()).isEqualTo("4 threads x 2000 rounds: 24000 characters read, as expected\n"
+                    + "shared objects intact: True\n");
+            assertThat(err()).startsWith("interlock: refcount audit: every count matches (");
+            assertThat(status).isZero();
+        }
+
+        @Test
         @DisplayName("without it, nothing is printed at exit")
         void off() throws IOException {
             int status = Main.run("run", file("import _testrefs\nx = [1, 2]\n_testrefs.leak(x)\n"));

@@ -66,9 +66,17 @@ public final class PythonRunner {
 
     /** Runs {@code source} as {@code __main__} from a file called {@code filename}. */
     public Result run(String source, String filename) {
+        return runArgs(source, filename);
+    }
+
+    /** Runs {@code source} as {@code __main__} from {@code filename}, with {@code args} after it in {@code sys.argv}. */
+    public Result runArgs(String source, String filename, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        InterpreterConfig config = new InterpreterConfig("test", memory.name(), options, List.of(filename), null, out, err,
+        List<String> argv = new java.util.ArrayList<>();
+        argv.add(filename);
+        argv.addAll(List.of(args));
+        InterpreterConfig config = new InterpreterConfig("test", memory.name(), options, argv, null, out, err,
                 audit, false);
         SwitchSettings switches = new SwitchSettings();
         Interpreter interpreter = new Interpreter(config, strategyFactory.apply(memory, switches), memory, switches);
