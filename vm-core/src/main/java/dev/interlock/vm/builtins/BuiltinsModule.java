@@ -184,6 +184,8 @@ public final class BuiltinsModule {
                 positional("filter", 2, 2, (PyObject self, PyObject[] a, int s, int n) ->
                         new Iterators.Filter(a[s], a[s + 1].iter())),
                 oneArg("reversed", (PyObject self, PyObject x) -> reversed(x)),
+                keywords("exec", (self, a, s, n, kw) -> Exec.exec(a, s, n, kw)),
+                keywords("eval", (self, a, s, n, kw) -> Exec.eval(a, s, n, kw)),
                 positional("globals", 0, 0, (PyObject self, PyObject[] a, int s, int n) -> Frames.globals()),
                 positional("locals", 0, 0, (PyObject self, PyObject[] a, int s, int n) -> Frames.locals()),
                 keywords("__import__", (self, a, s, n, kw) -> {
