@@ -166,7 +166,10 @@ final class HeapDispatch {
     static PyObject getAttribute(PyObject self, PyType type, PyStr name) {
         try {
             if (name.value().equals("__dict__")) {
-                return Refs.newRef(self.instanceDict());
+                PyDict d = self.instanceDict();
+                if (d != null) {
+                    return Refs.newRef(d);
+                }
             }
             return self.genericGetAttribute(name);
         } catch (PyException e) {

@@ -69,7 +69,7 @@ public final class PyDict extends PyObject {
 
     @Override
     public PyDict instanceDict() {
-        if (type == TYPE) {
+        if (type == TYPE || !type.instancesHaveDict()) {
             return null;
         }
         if (attributes == null) {

@@ -34,6 +34,9 @@ public class PyInstance extends PyObject {
     public PyDict instanceDict() {
         PyDict d = dict;
         if (d == null) {
+            if (!type.instancesHaveDict()) {
+                return null;
+            }
             d = PyDict.createNamespace(dev.interlock.vm.runtime.Interpreter.current());
             dict = d;
         }
@@ -55,7 +58,10 @@ public class PyInstance extends PyObject {
                 return SlotCalls.call(custom, this, name);
             }
             if (name.value().equals("__dict__")) {
-                return Refs.newRef(instanceDict());
+                PyDict d = instanceDict();
+                if (d != null) {
+                    return Refs.newRef(d);
+                }
             }
             return genericGetAttribute(name);
         } catch (PyException e) {
@@ -91,7 +97,11 @@ public class PyInstance extends PyObject {
                 Refs.decref(descr);
             }
         }
-        instanceDict().setItem(name, value);
+        PyDict d = instanceDict();
+        if (d == null) {
+            throw Errors.noAttribute(this, name);
+        }
+        d.setItem(name, value);
     }
 
     @Override

@@ -81,7 +81,7 @@ public final class PyList extends PyObject {
 
     @Override
     public PyDict instanceDict() {
-        if (type == TYPE) {
+        if (type == TYPE || !type.instancesHaveDict()) {
             return null;
         }
         if (dict == null) {

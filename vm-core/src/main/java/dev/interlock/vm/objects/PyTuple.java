@@ -119,7 +119,7 @@ public final class PyTuple extends PyObject {
 
     @Override
     public PyDict instanceDict() {
-        if (type == TYPE) {
+        if (type == TYPE || !type.instancesHaveDict()) {
             return null;
         }
         if (dict == null) {

@@ -72,6 +72,8 @@ public class PyType extends PyObject {
     private final java.util.List<java.lang.ref.WeakReference<PyType>> subclasses =
             java.util.Collections.synchronizedList(new ArrayList<>());
     private final PyType solidBase;
+    /** Heap types: whether instances get a {@code __dict__} (not when every class declares {@code __slots__ = ()}). */
+    private final boolean instancesHaveDict;
 
     private PyType(String name, PyType base, boolean acceptsSubclasses, Constructor constructor) {
         this.name = name;
@@ -84,6 +86,7 @@ public class PyType extends PyObject {
         this.constructor = constructor;
         this.lookupCache = null;
         this.solidBase = null;
+        this.instancesHaveDict = false;
         PyType[] mroArray = new PyType[base == null ? 1 : base.mro.length + 1];
         mroArray[0] = this;
         if (base != null) {
@@ -110,11 +113,48 @@ public class PyType extends PyObject {
         this.lookupCache = new java.util.concurrent.ConcurrentHashMap<>();
         this.solidBase = requireNonNull(solidBase, "solidBase is null");
         this.mro = Mro.compute(this, this.bases);
+        this.instancesHaveDict = computeInstancesHaveDict(dict, this.bases);
         Refs.incref(dict);
         for (PyType b : this.bases) {
             Refs.incref(b);
             b.subclasses.add(new java.lang.ref.WeakReference<>(this));
         }
+    }
+
+    /**
+     * Instances have a {@code __dict__} unless this class declares empty {@code __slots__} and no
+     * Python base gives its instances one. Non-empty {@code __slots__} are approximated with a
+     * dict: their names work as attributes, but other names are not refused.
+     */
+    private static boolean computeInstancesHaveDict(PyDict dict, PyType[] bases) {
+        for (PyType b : bases) {
+            if (b.heapDict != null && b.instancesHaveDict) {
+                return true;
+            }
+        }
+        PyObject slots = dict.getItemOrNull("__slots__");
+        if (slots == null) {
+            return true;
+        }
+        try {
+            if (slots instanceof PyTuple t) {
+                return t.size() != 0;
+            }
+            if (slots instanceof PyList l) {
+                return l.size() != 0;
+            }
+            return true;
+        } finally {
+            Refs.decref(slots);
+        }
+    }
+
+    /**
+     * True when instances of this heap type have an attribute dict; for built-in types, whose
+     * instances decide for themselves, false.
+     */
+    public boolean instancesHaveDict() {
+        return instancesHaveDict;
     }
 
     // ---- completing object and type, which exist before the Builder can be used on them
