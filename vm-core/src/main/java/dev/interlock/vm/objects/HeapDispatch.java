@@ -10,27 +10,27 @@ import dev.interlock.vm.ops.BinaryOp;
  * overrides the special method in Python. Each method returns null (or false) when there is no
  * override, so the caller goes on with the built-in behaviour.
  */
-final class HeapDispatch {
+public final class HeapDispatch {
 
     private HeapDispatch() {
     }
 
-    static String repr(PyObject self, PyType type) {
+    public static String repr(PyObject self, PyType type) {
         PyObject m = type.lookupSlot(Slot.REPR);
         return m == null ? null : PyInstance.stringResult(SlotCalls.call(m, self), "__repr__");
     }
 
-    static String str(PyObject self, PyType type) {
+    public static String str(PyObject self, PyType type) {
         PyObject m = type.lookupSlot(Slot.STR);
         return m == null ? null : PyInstance.stringResult(SlotCalls.call(m, self), "__str__");
     }
 
-    static PyObject getItem(PyObject self, PyType type, PyObject key) {
+    public static PyObject getItem(PyObject self, PyType type, PyObject key) {
         PyObject m = type.lookupSlot(Slot.GETITEM);
         return m == null ? null : SlotCalls.call(m, self, key);
     }
 
-    static boolean setItem(PyObject self, PyType type, PyObject key, PyObject value) {
+    public static boolean setItem(PyObject self, PyType type, PyObject key, PyObject value) {
         PyObject m = type.lookupSlot(Slot.SETITEM);
         if (m == null) {
             return false;
@@ -39,7 +39,7 @@ final class HeapDispatch {
         return true;
     }
 
-    static boolean deleteItem(PyObject self, PyType type, PyObject key) {
+    public static boolean deleteItem(PyObject self, PyType type, PyObject key) {
         PyObject m = type.lookupSlot(Slot.DELITEM);
         if (m == null) {
             return false;
@@ -49,7 +49,7 @@ final class HeapDispatch {
     }
 
     /** {@code __len__}, or -1 without an override. */
-    static int length(PyObject self, PyType type) {
+    public static int length(PyObject self, PyType type) {
         PyObject m = type.lookupSlot(Slot.LEN);
         if (m == null) {
             return -1;
@@ -69,7 +69,7 @@ final class HeapDispatch {
     }
 
     /** {@code __contains__}: TRUE/FALSE, or null without an override. */
-    static Boolean contains(PyObject self, PyType type, PyObject item) {
+    public static Boolean contains(PyObject self, PyType type, PyObject item) {
         PyObject m = type.lookupSlot(Slot.CONTAINS);
         if (m == null) {
             return null;
@@ -82,18 +82,18 @@ final class HeapDispatch {
         }
     }
 
-    static PyObject iter(PyObject self, PyType type) {
+    public static PyObject iter(PyObject self, PyType type) {
         PyObject m = type.lookupSlot(Slot.ITER);
         return m == null ? null : SlotCalls.call(m, self);
     }
 
-    static PyObject richCompare(PyObject self, PyType type, PyObject other, int op) {
+    public static PyObject richCompare(PyObject self, PyType type, PyObject other, int op) {
         PyObject m = type.lookupSlot(Slot.forCompare(op));
         return m == null ? null : SlotCalls.call(m, self, other);
     }
 
     /** {@code __bool__} (or {@code __len__}): TRUE/FALSE, or null without an override. */
-    static Boolean isTrue(PyObject self, PyType type) {
+    public static Boolean isTrue(PyObject self, PyType type) {
         PyObject m = type.lookupSlot(Slot.BOOL);
         if (m != null) {
             PyObject r = SlotCalls.call(m, self);
@@ -111,7 +111,7 @@ final class HeapDispatch {
     }
 
     /** {@code __hash__}: the hash, or null without an override (None means unhashable). */
-    static Long hash(PyObject self, PyType type) {
+    public static Long hash(PyObject self, PyType type) {
         PyObject m = type.lookupSlot(Slot.HASH);
         if (m == null) {
             return null;
@@ -130,7 +130,7 @@ final class HeapDispatch {
         }
     }
 
-    static PyObject binary(PyObject self, PyType type, PyStr method, PyObject other) {
+    public static PyObject binary(PyObject self, PyType type, PyStr method, PyObject other) {
         if (!type.isHeapType()) {
             return null;
         }
@@ -154,16 +154,29 @@ final class HeapDispatch {
         }
     }
 
-    static PyObject binaryOp(PyObject self, PyType type, BinaryOp op, PyObject other) {
+    public static PyObject binaryOp(PyObject self, PyType type, BinaryOp op, PyObject other) {
         return binary(self, type, op.methodName(), other);
     }
 
-    static PyObject reflected(PyObject self, PyType type, BinaryOp op, PyObject other) {
+    public static PyObject reflected(PyObject self, PyType type, BinaryOp op, PyObject other) {
         return binary(self, type, op.reflectedName(), other);
     }
 
+    /** {@code __iadd__} and the like, or null without an override. */
+    public static PyObject inplace(PyObject self, PyType type, BinaryOp op, PyObject other) {
+        return binary(self, type, op.inplaceName(), other);
+    }
+
+    /** {@code __neg__}, {@code __pos__}, {@code __invert__}, or null without an override. */
+    public static PyObject unary(PyObject self, PyType type, dev.interlock.vm.ops.UnaryOp op) {
+        Slot slot = op == dev.interlock.vm.ops.UnaryOp.NEGATIVE ? Slot.NEG
+                : op == dev.interlock.vm.ops.UnaryOp.POSITIVE ? Slot.POS : Slot.INVERT;
+        PyObject m = type.lookupSlot(slot);
+        return m == null ? null : SlotCalls.call(m, self);
+    }
+
     /** Attribute lookup on an instance with a dict, with {@code __getattr__} as the fallback. */
-    static PyObject getAttribute(PyObject self, PyType type, PyStr name) {
+    public static PyObject getAttribute(PyObject self, PyType type, PyStr name) {
         try {
             if (name.value().equals("__dict__")) {
                 PyDict d = self.instanceDict();
@@ -183,7 +196,7 @@ final class HeapDispatch {
     }
 
     /** {@code __missing__} of a dict subclass: the value, or null without one. */
-    static PyObject missing(PyObject self, PyType type, PyObject key) {
+    public static PyObject missing(PyObject self, PyType type, PyObject key) {
         PyObject m = type.lookupSlot(Slot.MISSING);
         return m == null ? null : SlotCalls.call(m, self, key);
     }

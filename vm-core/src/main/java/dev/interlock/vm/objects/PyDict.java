@@ -17,7 +17,7 @@ import java.util.List;
  * storage. Hashes are computed here, before the storage is called, so the storage never runs a
  * {@code __hash__}.
  */
-public final class PyDict extends PyObject {
+public class PyDict extends PyObject {
 
     public static final PyType TYPE = DictType.define();
 
@@ -35,6 +35,14 @@ public final class PyDict extends PyObject {
     private PyDict(Interpreter interp, PyType subtype) {
         this.entries = interp.storage().newMap(this, interp.keyOps(), 0);
         this.type = Refs.newRef(subtype);
+    }
+
+    /**
+     * A dict of a built-in subtype defined in Java ({@code collections.defaultdict}), or of a
+     * Python class derived from one.
+     */
+    protected PyDict(PyType subtype) {
+        this(Interpreter.current(), subtype);
     }
 
     /** A blank instance of a Python class derived from dict. */
@@ -284,7 +292,7 @@ public final class PyDict extends PyObject {
         PyObject v = getItemOrNull(key);
         if (v == null) {
             if (type != TYPE) {
-                PyObject m = HeapDispatch.missing(this, type, key);
+                PyObject m = missing(key);
                 if (m != null) {
                     return m;
                 }
@@ -292,6 +300,14 @@ public final class PyDict extends PyObject {
             throw Errors.keyError(key);
         }
         return v;
+    }
+
+    /**
+     * {@code __missing__} for {@code self[key]} of an absent key: the value (a new reference), or
+     * null to raise KeyError. By default a Python subclass's method; Java subtypes supply their own.
+     */
+    protected PyObject missing(PyObject key) {
+        return HeapDispatch.missing(this, type, key);
     }
 
     @Override
@@ -367,6 +383,28 @@ public final class PyDict extends PyObject {
     }
 
     @Override
+    public PyObject reflectedBinaryOp(BinaryOp op, PyObject other) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.reflected(this, type, op, other);
+            if (r != null) {
+                return r;
+            }
+        }
+        return PyNotImplemented.INSTANCE;
+    }
+
+    @Override
+    public PyObject unaryOp(dev.interlock.vm.ops.UnaryOp op) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.unary(this, type, op);
+            if (r != null) {
+                return r;
+            }
+        }
+        return super.unaryOp(op);
+    }
+
+    @Override
     public PyObject binaryOp(BinaryOp op, PyObject other) {
         if (type != TYPE) {
             PyObject r = HeapDispatch.binaryOp(this, type, op, other);
@@ -384,6 +422,12 @@ public final class PyDict extends PyObject {
 
     @Override
     public PyObject inplaceOp(BinaryOp op, PyObject other) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.inplace(this, type, op, other);
+            if (r != null) {
+                return r;
+            }
+        }
         if (op == BinaryOp.OR) {
             DictType.update(this, other);
             return Refs.newRef(this);

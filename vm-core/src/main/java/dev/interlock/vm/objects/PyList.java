@@ -367,6 +367,17 @@ public final class PyList extends PyObject {
     }
 
     @Override
+    public PyObject unaryOp(dev.interlock.vm.ops.UnaryOp op) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.unary(this, type, op);
+            if (r != null) {
+                return r;
+            }
+        }
+        return super.unaryOp(op);
+    }
+
+    @Override
     public PyObject binaryOp(BinaryOp op, PyObject other) {
         if (type != TYPE) {
             PyObject r = HeapDispatch.binaryOp(this, type, op, other);
@@ -397,6 +408,12 @@ public final class PyList extends PyObject {
 
     @Override
     public PyObject reflectedBinaryOp(BinaryOp op, PyObject other) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.reflected(this, type, op, other);
+            if (r != null) {
+                return r;
+            }
+        }
         if (op == BinaryOp.MUL && other instanceof PyInt n) {
             return repeat(n);
         }
@@ -405,6 +422,12 @@ public final class PyList extends PyObject {
 
     @Override
     public PyObject inplaceOp(BinaryOp op, PyObject other) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.inplace(this, type, op, other);
+            if (r != null) {
+                return r;
+            }
+        }
         if (op == BinaryOp.ADD) {
             extend(other);
             return Refs.newRef(this);

@@ -278,7 +278,24 @@ public final class PyTuple extends PyObject {
     }
 
     @Override
+    public PyObject unaryOp(dev.interlock.vm.ops.UnaryOp op) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.unary(this, type, op);
+            if (r != null) {
+                return r;
+            }
+        }
+        return super.unaryOp(op);
+    }
+
+    @Override
     public PyObject binaryOp(BinaryOp op, PyObject other) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.binaryOp(this, type, op, other);
+            if (r != null) {
+                return r;
+            }
+        }
         if (op == BinaryOp.ADD) {
             if (!(other instanceof PyTuple o)) {
                 if (other instanceof PyList || other instanceof PyStr) {
@@ -308,6 +325,12 @@ public final class PyTuple extends PyObject {
 
     @Override
     public PyObject reflectedBinaryOp(BinaryOp op, PyObject other) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.reflected(this, type, op, other);
+            if (r != null) {
+                return r;
+            }
+        }
         if (op == BinaryOp.MUL && other instanceof PyInt n) {
             return repeat(n);
         }

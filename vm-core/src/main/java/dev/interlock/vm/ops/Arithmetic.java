@@ -89,7 +89,7 @@ public final class Arithmetic {
     /** True for the built-in sequences that support {@code seq * n}. */
     private static boolean repeats(PyObject o) {
         return o instanceof dev.interlock.vm.objects.PyStr || o instanceof dev.interlock.vm.objects.PyList
-                || o instanceof dev.interlock.vm.objects.PyTuple;
+                || o instanceof dev.interlock.vm.objects.PyTuple || o instanceof dev.interlock.vm.objects.RepeatableSequence;
     }
 
     /** {@code abs(x)} for numbers. */
