@@ -356,7 +356,7 @@ public final class EvalLoop {
                         case BINARY_SUBSCR: {
                             PyObject container = s[sp - 2];
                             PyObject key = s[sp - 1];
-                            PyObject r = container instanceof PyList l && key instanceof PyInt i && i.isSmall()
+                            PyObject r = container instanceof PyList l && l.isExact() && key instanceof PyInt i && i.isSmall()
                                     ? l.getIndex(i.longValue()) : container.getItem(key);
                             s[--sp] = null;
                             s[sp - 1] = r;

@@ -8,6 +8,7 @@ import dev.interlock.vm.objects.PyObject;
 import dev.interlock.vm.objects.PyStrs;
 import dev.interlock.vm.objects.PyTuple;
 import dev.interlock.vm.objects.Refs;
+import dev.interlock.vm.objects.Slot;
 
 /** UNPACK_SEQUENCE and UNPACK_EX, with CPython's messages. */
 final class Unpacking {
@@ -63,14 +64,14 @@ final class Unpacking {
 
     /** The items of {@code seq} as new references; stops after {@code limit} items of an iterator. */
     private static PyObject[] itemsOf(PyObject seq, int limit) {
-        if (seq instanceof PyTuple t) {
+        if (seq instanceof PyTuple t && (t.isExact() || t.type().lookupSlot(Slot.ITER) == null)) {
             PyObject[] a = t.array().clone();
             for (PyObject o : a) {
                 Refs.incref(o);
             }
             return a;
         }
-        if (seq instanceof PyList l) {
+        if (seq instanceof PyList l && (l.isExact() || l.type().lookupSlot(Slot.ITER) == null)) {
             return l.snapshot();
         }
         PyObject it;

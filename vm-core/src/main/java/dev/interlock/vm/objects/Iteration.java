@@ -28,16 +28,19 @@ public final class Iteration {
         return out;
     }
 
-    /** All items of {@code iterable} as an array of new references. */
+    /**
+     * All items of {@code iterable} as an array of new references; lists and tuples are copied
+     * directly unless a Python subclass overrides {@code __iter__}.
+     */
     public static PyObject[] toArray(PyObject iterable) {
-        if (iterable instanceof PyTuple t) {
+        if (iterable instanceof PyTuple t && (t.isExact() || t.type().lookupSlot(Slot.ITER) == null)) {
             PyObject[] a = t.array().clone();
             for (PyObject o : a) {
                 Refs.incref(o);
             }
             return a;
         }
-        if (iterable instanceof PyList l) {
+        if (iterable instanceof PyList l && (l.isExact() || l.type().lookupSlot(Slot.ITER) == null)) {
             return l.snapshot();
         }
         return collect(iterable).toArray(new PyObject[0]);

@@ -172,11 +172,23 @@ public final class PyTuple extends PyObject {
 
     @Override
     public int length() {
+        if (type != TYPE) {
+            int n = HeapDispatch.length(this, type);
+            if (n >= 0) {
+                return n;
+            }
+        }
         return items.length;
     }
 
     @Override
     public boolean isTrue() {
+        if (type != TYPE) {
+            Boolean b = HeapDispatch.isTrue(this, type);
+            if (b != null) {
+                return b;
+            }
+        }
         return items.length != 0;
     }
 
@@ -211,6 +223,12 @@ public final class PyTuple extends PyObject {
 
     @Override
     public boolean contains(PyObject item) {
+        if (type != TYPE) {
+            Boolean b = HeapDispatch.contains(this, type, item);
+            if (b != null) {
+                return b;
+            }
+        }
         for (PyObject o : items) {
             if (Compare.isEqual(o, item)) {
                 return true;
@@ -241,6 +259,12 @@ public final class PyTuple extends PyObject {
 
     @Override
     public PyObject iter() {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.iter(this, type);
+            if (r != null) {
+                return r;
+            }
+        }
         return new SequenceIterator(this, TUPLE_ITERATOR);
     }
 
@@ -255,6 +279,12 @@ public final class PyTuple extends PyObject {
 
     @Override
     public long hash() {
+        if (type != TYPE) {
+            Long h = HeapDispatch.hash(this, type);
+            if (h != null) {
+                return h;
+            }
+        }
         // Compare CPython's tuplehash (an xxHash-style mix, 3.8+).
         final long prime1 = 0x9E3779B185EBCA87L;
         final long prime2 = 0xC2B2AE3D27D4EB4FL;

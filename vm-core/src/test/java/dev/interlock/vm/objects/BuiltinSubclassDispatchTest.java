@@ -62,4 +62,50 @@ class BuiltinSubclassDispatchTest {
             {'a': 1, 'b': 2} P
             """);
     }
+
+    @Test
+    @DisplayName("subscription, unpacking, list() and the tuple protocol honour overrides in list and tuple subclasses")
+    void sequenceOverrides() {
+        String source = """
+            class L(list):
+                def __getitem__(self, i):
+                    return 42
+            print(L([1])[0])
+            class D(dict):
+                def __getitem__(self, i):
+                    return 42
+            print(D()[0])
+            class T(tuple):
+                def __iter__(self):
+                    return iter([7, 8])
+            a, b = T((1, 2))
+            print(a, b)
+            class M(list):
+                def __iter__(self):
+                    return iter('xy')
+            a, b = M([1, 2])
+            print(a, b)
+            class N(tuple): pass
+            a, b = N((1, 2))
+            print(a, b)
+            class U(tuple):
+                def __len__(self): return 9
+                def __contains__(self, x): return True
+                def __hash__(self): return 5
+                def __bool__(self): return False
+            u = U()
+            print(len(u), 3 in u, hash(u), bool(u), list(T((1, 2))), hash(N((1,))) == hash((1,)))
+            """;
+        PythonRunner.Result r = PythonRunner.serial().run(source);
+        assertThat(r.stderr()).isEmpty();
+        // python3 prints:
+        assertThat(r.stdout()).isEqualTo("""
+            42
+            42
+            7 8
+            x y
+            1 2
+            9 True 5 False [7, 8] True
+            """);
+    }
 }
