@@ -2,6 +2,7 @@ package dev.interlock.vm.objects;
 
 import static dev.interlock.vm.objects.BuiltinDef.keywords;
 import static dev.interlock.vm.objects.BuiltinDef.noArgs;
+import static dev.interlock.vm.objects.BuiltinDef.oneArg;
 import static dev.interlock.vm.objects.BuiltinDef.positional;
 
 import dev.interlock.api.storage.MapStorage;
@@ -78,11 +79,62 @@ final class DictType {
                 .method(noArgs("values", (PyDict self) -> new PyDictView(self, PyDictView.Kind.VALUES)))
                 .method(noArgs("items", (PyDict self) -> new PyDictView(self, PyDictView.Kind.ITEMS)))
                 .method(noArgs("copy", PyDict::copy))
+                .method(oneArg("__getitem__", (PyDict self, PyObject k) -> self.builtinGetItem(k)))
+                .method(positional("__setitem__", 2, 2, (PyDict self, PyObject[] a, int s, int n) -> {
+                    self.putItem(a[s], a[s + 1]);
+                    return PyNone.INSTANCE;
+                }))
+                .method(oneArg("__delitem__", (PyDict self, PyObject k) -> {
+                    self.builtinDeleteItem(k);
+                    return PyNone.INSTANCE;
+                }))
+                .method(oneArg("__contains__", (PyDict self, PyObject k) ->
+                        PyBool.of(self.storage().containsKey(k, PyDict.hashOf(k)))))
+                .method(noArgs("__len__", (PyDict self) -> PyInt.of(self.size())))
+                .method(noArgs("__repr__", (PyDict self) -> PyStr.of(self.dictRepr())))
+                .method(noArgs("__iter__", (PyDict self) -> new DictIterator(self, DictIterator.Kind.KEYS)))
+                .classMethod(keywords("fromkeys", (cls, a, s, n, kw) -> fromKeys((PyType) cls, a, s, n, kw)))
+                .method(noArgs("__reversed__", (PyDict self) -> PyDictView.reversedIterator(self, PyDictView.Kind.KEYS)))
                 .method(noArgs("clear", (PyDict self) -> {
                     self.clear();
                     return PyNone.INSTANCE;
                 }))
                 .build();
+    }
+
+    /**
+     * {@code dict.fromkeys(iterable, value=None)}: {@code cls()} with every key mapped to value,
+     * stored through {@code __setitem__} unless the result is a plain dict.
+     */
+    private static PyObject fromKeys(PyType cls, PyObject[] a, int s, int n, PyTuple kw) {
+        if (kw != null && kw.size() > 0) {
+            throw Errors.typeError("dict.fromkeys() takes no keyword arguments");
+        }
+        BuiltinDef.checkPositional("fromkeys", n, 1, 2);
+        PyObject value = n > 1 ? a[s + 1] : PyNone.INSTANCE;
+        PyObject out = cls.call(new PyObject[0], 0, 0, null);
+        try {
+            PyObject it = a[s].iter();
+            try {
+                for (PyObject k = it.next(); k != null; k = it.next()) {
+                    try {
+                        if (out instanceof PyDict d && d.isExact()) {
+                            d.putItem(k, value);
+                        } else {
+                            out.setItem(k, value);
+                        }
+                    } finally {
+                        Refs.decref(k);
+                    }
+                }
+            } finally {
+                Refs.decref(it);
+            }
+        } catch (RuntimeException | Error e) {
+            Refs.decref(out);
+            throw e;
+        }
+        return out;
     }
 
     /** {@code d.update(other)}: a mapping, an object with {@code keys()}, or an iterable of pairs. */

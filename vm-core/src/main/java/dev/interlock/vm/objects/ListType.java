@@ -38,6 +38,19 @@ final class ListType {
                     }
                     return PyNone.INSTANCE;
                 }))
+                .method(oneArg("__getitem__", (PyList self, PyObject k) -> self.builtinGetItem(k)))
+                .method(positional("__setitem__", 2, 2, (PyList self, PyObject[] a, int s, int n) -> {
+                    self.builtinSetItem(a[s], a[s + 1]);
+                    return PyNone.INSTANCE;
+                }))
+                .method(oneArg("__delitem__", (PyList self, PyObject k) -> {
+                    self.builtinDeleteItem(k);
+                    return PyNone.INSTANCE;
+                }))
+                .method(oneArg("__contains__", (PyList self, PyObject x) -> PyBool.of(self.builtinContains(x))))
+                .method(noArgs("__len__", (PyList self) -> PyInt.of(self.size())))
+                .method(noArgs("__iter__", (PyList self) -> new PyList.ListIterator(self)))
+                .method(noArgs("__repr__", (PyList self) -> PyStr.of(self.builtinRepr())))
                 .method(oneArg("append", (PyList self, PyObject x) -> {
                     self.append(x);
                     return PyNone.INSTANCE;

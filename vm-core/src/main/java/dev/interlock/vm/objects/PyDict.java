@@ -289,6 +289,11 @@ public class PyDict extends PyObject {
                 return r;
             }
         }
+        return builtinGetItem(key);
+    }
+
+    /** {@code dict.__getitem__}: the entry, else a subtype's {@code __missing__}, else KeyError. */
+    public PyObject builtinGetItem(PyObject key) {
         PyObject v = getItemOrNull(key);
         if (v == null) {
             if (type != TYPE) {
@@ -315,6 +320,11 @@ public class PyDict extends PyObject {
         if (type != TYPE && HeapDispatch.deleteItem(this, type, key)) {
             return;
         }
+        builtinDeleteItem(key);
+    }
+
+    /** {@code dict.__delitem__}. */
+    public void builtinDeleteItem(PyObject key) {
         if (!removeIfPresent(key)) {
             throw Errors.keyError(key);
         }
@@ -450,6 +460,11 @@ public class PyDict extends PyObject {
                 return r;
             }
         }
+        return dictRepr();
+    }
+
+    /** {@code dict.__repr__}, whatever the type: {@code {'a': 1}}, {@code {...}} when recursive. */
+    protected final String dictRepr() {
         if (entries.size() == 0) {
             return "{}";
         }

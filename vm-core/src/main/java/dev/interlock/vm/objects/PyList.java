@@ -195,6 +195,11 @@ public final class PyList extends PyObject {
                 return r;
             }
         }
+        return builtinGetItem(key);
+    }
+
+    /** {@code list.__getitem__}: an index or a slice, whatever a subclass overrides. */
+    public PyObject builtinGetItem(PyObject key) {
         if (key instanceof PyInt k && k.isSmall()) {
             return getIndex(k.longValue());
         }
@@ -226,6 +231,11 @@ public final class PyList extends PyObject {
         if (type != TYPE && HeapDispatch.setItem(this, type, key, value)) {
             return;
         }
+        builtinSetItem(key, value);
+    }
+
+    /** {@code list.__setitem__}. */
+    public void builtinSetItem(PyObject key, PyObject value) {
         if (key instanceof PySlice slice) {
             setSlice(slice, value);
             return;
@@ -279,6 +289,11 @@ public final class PyList extends PyObject {
         if (type != TYPE && HeapDispatch.deleteItem(this, type, key)) {
             return;
         }
+        builtinDeleteItem(key);
+    }
+
+    /** {@code list.__delitem__}. */
+    public void builtinDeleteItem(PyObject key) {
         if (key instanceof PySlice slice) {
             PySlice.Indices ix = slice.indices(items.size());
             if (ix.length() > 0) {
@@ -311,6 +326,11 @@ public final class PyList extends PyObject {
                 return b;
             }
         }
+        return builtinContains(item);
+    }
+
+    /** {@code list.__contains__}. */
+    public boolean builtinContains(PyObject item) {
         for (int i = 0; ; i++) {
             PyObject x = items.getNew(i);
             if (x == null) {
@@ -473,6 +493,11 @@ public final class PyList extends PyObject {
                 return r;
             }
         }
+        return builtinRepr();
+    }
+
+    /** {@code list.__repr__}, whatever a subclass overrides. */
+    public String builtinRepr() {
         if (items.size() == 0) {
             return "[]";
         }
