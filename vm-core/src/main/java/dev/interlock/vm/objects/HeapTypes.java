@@ -58,7 +58,8 @@ public final class HeapTypes {
         try {
             PyObject module = dict.getItemOrNull("__module__");
             if (module == null) {
-                module = PyStr.of("builtins");
+                module = callerModuleName();
+                dict.setItem("__module__", module);
             }
             String qualname = name;
             PyObject q = dict.pop(PyStrs.QUALNAME);
@@ -94,6 +95,16 @@ public final class HeapTypes {
             throw e;
         }
         return type;
+    }
+
+    /**
+     * The {@code __name__} of the calling frame's globals (a new reference): the module a class
+     * made by {@code type(name, bases, dict)} belongs to when the dict does not say.
+     */
+    private static PyObject callerModuleName() {
+        dev.interlock.vm.eval.Frame f = dev.interlock.vm.runtime.PyThreadState.current().frame;
+        PyObject name = f == null ? null : f.globals().getItemOrNull("__name__");
+        return name != null ? name : PyStr.of("builtins");
     }
 
     /** {@code __new__} is implicitly a staticmethod, {@code __init_subclass__} a classmethod. */

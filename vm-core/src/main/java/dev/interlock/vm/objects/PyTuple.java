@@ -105,11 +105,10 @@ public final class PyTuple extends PyObject {
 
     /** {@code tuple(iterable)}. */
     public static PyTuple fromIterable(PyObject iterable) {
-        if (iterable instanceof PyTuple t) {
+        if (iterable instanceof PyTuple t && t.isExact()) {
             return Refs.newRef(t);
         }
-        List<PyObject> out = Iteration.collect(iterable);
-        return steal(out.toArray(new PyObject[0]));
+        return steal(Iteration.toArray(iterable));
     }
 
     @Override

@@ -455,6 +455,9 @@ public class PyType extends PyObject {
             throw Errors.typeError("cannot set '" + attr.value() + "' attribute of immutable type '" + name + "'");
         }
         heapDict.setItem(attr, value);
+        if (value instanceof PyStr s && attr.value().equals("__module__")) {
+            module = s.value();
+        }
         invalidateCaches();
     }
 
@@ -588,6 +591,19 @@ public class PyType extends PyObject {
         /** Adds a class method: looked up through the type or an instance, it receives the type as self. */
         public Builder classMethod(BuiltinDef def) {
             type.builtinDict.put(def.name(), new PyClassMethodDescriptor(type, def));
+            return this;
+        }
+
+        /**
+         * Adds a static method, such as a type's own {@code __new__}: found through the type or an
+         * instance, it is called without one.
+         */
+        public Builder staticMethod(BuiltinDef def) {
+            PyBuiltinFunction f = new PyBuiltinFunction(def, type.module);
+            f.makeStaticImmortal();
+            Descriptors.StaticMethod sm = new Descriptors.StaticMethod(f);
+            sm.makeStaticImmortal();
+            type.builtinDict.put(def.name(), sm);
             return this;
         }
 
