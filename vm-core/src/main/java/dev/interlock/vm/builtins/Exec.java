@@ -6,7 +6,6 @@ import dev.interlock.vm.errors.NotSupportedError;
 import dev.interlock.vm.errors.SyntaxErrorException;
 import dev.interlock.vm.eval.Frame;
 import dev.interlock.vm.objects.ArgParser;
-import dev.interlock.vm.objects.PyCell;
 import dev.interlock.vm.objects.PyCode;
 import dev.interlock.vm.objects.PyDict;
 import dev.interlock.vm.objects.PyNone;
@@ -161,31 +160,6 @@ final class Exec {
 
     /** The caller's NAME namespace, or for a function a dict of its variables (a new reference). */
     private static PyObject callerLocals(Frame caller) {
-        PyObject ns = caller.namespace();
-        if (ns != null) {
-            return Refs.newRef(ns);
-        }
-        PyCode code = caller.code();
-        PyDict snapshot = PyDict.create();
-        int nlocals = code.localCount();
-        PyTuple varnames = code.varnames();
-        for (int i = 0; i < nlocals; i++) {
-            PyObject v = caller.slot(i);
-            if (v != null) {
-                snapshot.putItem(varnames.get(i), v);
-            }
-        }
-        PyTuple cells = code.cellvars();
-        PyTuple free = code.freevars();
-        for (int i = 0; i < cells.size() + free.size(); i++) {
-            if (caller.slot(nlocals + i) instanceof PyCell cell) {
-                PyObject v = cell.getNew();
-                if (v != null) {
-                    snapshot.putItem(i < cells.size() ? cells.get(i) : free.get(i - cells.size()), v);
-                    Refs.decref(v);
-                }
-            }
-        }
-        return snapshot;
+        return dev.interlock.vm.eval.FrameObject.localsOf(caller);
     }
 }

@@ -16,12 +16,8 @@ final class Frames {
         return Refs.newRef(f.globals());
     }
 
+    /** In a function, a new dict of its bound variables, as CPython's snapshot. */
     static PyObject locals() {
-        Frame f = PyThreadState.current().frame;
-        PyObject locals = f.namespace();
-        if (locals == null) {
-            throw new dev.interlock.vm.errors.NotSupportedError("locals() inside a function");
-        }
-        return Refs.newRef(locals);
+        return dev.interlock.vm.eval.FrameObject.localsOf(PyThreadState.current().frame);
     }
 }
