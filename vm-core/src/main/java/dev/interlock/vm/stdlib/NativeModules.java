@@ -16,6 +16,7 @@ public final class NativeModules {
                 new MathModule(),
                 new StringModule(),
                 new ItertoolsModule(),
-                new FunctoolsModule());
+                new FunctoolsModule(),
+                new HeapqModule());
     }
 }
