@@ -17,6 +17,7 @@ public final class NativeModules {
                 new StringModule(),
                 new ItertoolsModule(),
                 new FunctoolsModule(),
-                new HeapqModule());
+                new HeapqModule(),
+                new CollectionsModule());
     }
 }
