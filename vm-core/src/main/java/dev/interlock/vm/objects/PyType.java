@@ -65,6 +65,10 @@ public class PyType extends PyObject {
     private Allocator allocator;
     private String doc;
     private String qualname;
+    /** Heap types: slots of {@code __slots__} in instances (this class's and its bases'). */
+    private int slotCount;
+    /** Heap types: whether instances have a {@code __dict__} ({@code __slots__} without it say no). */
+    private boolean instancesHaveDict = true;
 
     // ---- heap types only: lookup caches, invalidated when a class in the MRO changes
     private final java.util.concurrent.ConcurrentHashMap<String, PyObject> lookupCache;
@@ -169,6 +173,21 @@ public class PyType extends PyObject {
     /** {@code __qualname__}. */
     public String qualname() {
         return qualname == null ? name : qualname;
+    }
+
+    /** The number of {@code __slots__} values an instance of this class holds. */
+    int slotCount() {
+        return slotCount;
+    }
+
+    /** False for classes whose {@code __slots__} (and bases') leave out {@code __dict__}. */
+    boolean instancesHaveDict() {
+        return instancesHaveDict;
+    }
+
+    void setSlotLayout(int count, boolean hasDict) {
+        this.slotCount = count;
+        this.instancesHaveDict = hasDict;
     }
 
     void setQualname(String q) {
@@ -382,10 +401,15 @@ public class PyType extends PyObject {
                 }
                 break;
             case "__dict__":
+                // Missing: a read-only mappingproxy; a snapshot instead
                 if (heapDict != null) {
-                    return heapDict.copy(); // Missing: a read-only mappingproxy; a snapshot instead
+                    return heapDict.copy();
                 }
-                break;
+                PyDict snapshot = PyDict.create();
+                for (Map.Entry<String, PyObject> e : builtinDict.entrySet()) {
+                    snapshot.setItem(e.getKey(), e.getValue());
+                }
+                return snapshot;
             default:
                 break;
         }
