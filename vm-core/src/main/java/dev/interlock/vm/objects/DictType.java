@@ -84,6 +84,7 @@ final class DictType {
                     self.clear();
                     return PyNone.INSTANCE;
                 }))
+                .genericAlias()
                 .slotWrappers(PyDict.class, java.util.EnumSet.of(dev.interlock.vm.ops.BinaryOp.OR))
                 .build();
     }

@@ -182,7 +182,7 @@ public final class HeapTypes {
         type.setSlotLayout(index, wantsDict || baseHasDict);
     }
 
-    /** {@code __new__} is implicitly a staticmethod, {@code __init_subclass__} a classmethod. */
+    /** {@code __new__} is implicitly a staticmethod, {@code __init_subclass__} and {@code __class_getitem__} classmethods. */
     private static void wrapImplicitMethods(PyDict dict) {
         PyObject n = dict.getItemOrNull(PyStrs.NEW);
         if (n != null) {
@@ -191,12 +191,14 @@ public final class HeapTypes {
             }
             Refs.decref(n);
         }
-        PyObject i = dict.getItemOrNull("__init_subclass__");
-        if (i != null) {
-            if (i instanceof PyFunction) {
-                dict.setItemSteal("__init_subclass__", new Descriptors.ClassMethod(i));
+        for (String name : new String[] {"__init_subclass__", "__class_getitem__"}) {
+            PyObject i = dict.getItemOrNull(name);
+            if (i != null) {
+                if (i instanceof PyFunction) {
+                    dict.setItemSteal(name, new Descriptors.ClassMethod(i));
+                }
+                Refs.decref(i);
             }
-            Refs.decref(i);
         }
     }
 

@@ -73,6 +73,7 @@ final class ListType {
                     ((PyList) self).sort(p[0], p[1] != null && p[1].isTrue());
                     return PyNone.INSTANCE;
                 }))
+                .genericAlias()
                 .slotWrappers(PyList.class, java.util.EnumSet.of(dev.interlock.vm.ops.BinaryOp.ADD, dev.interlock.vm.ops.BinaryOp.MUL))
                 .build();
     }

@@ -30,7 +30,8 @@ public final class PyTuple extends PyObject {
             .method(BuiltinDef.oneArg("count", (PyTuple self, PyObject x) -> PyInt.of(self.count(x))))
             .method(BuiltinDef.positional("index", 1, 3, (PyTuple self, PyObject[] a, int s, int n) ->
                     PyInt.of(self.index(a[s], n > 1 ? a[s + 1] : null, n > 2 ? a[s + 2] : null))))
-            .slotWrappers(PyTuple.class, java.util.EnumSet.of(dev.interlock.vm.ops.BinaryOp.ADD, dev.interlock.vm.ops.BinaryOp.MUL))
+            .genericAlias()
+                .slotWrappers(PyTuple.class, java.util.EnumSet.of(dev.interlock.vm.ops.BinaryOp.ADD, dev.interlock.vm.ops.BinaryOp.MUL))
             .build();
 
     /** The empty tuple, immortal. */
