@@ -196,6 +196,108 @@ public final class Interpreter {
         return status[0];
     }
 
+    /** Where the interactive loop reads its lines. */
+    @FunctionalInterface
+    public interface LineSource {
+        /**
+         * Shows {@code prompt} and reads one line, without its line end; null at the end of input.
+         * Throws {@link java.io.InterruptedIOException} when the user interrupts (Ctrl-C).
+         */
+        String readLine(String prompt) throws java.io.IOException;
+    }
+
+    /**
+     * Runs the interactive loop (CPython's REPL) on a new main thread: statements are read from
+     * {@code input} with the {@code >>>} and {@code ...} prompts and run in {@code __main__};
+     * expression values are echoed; an exception prints its traceback and the loop goes on.
+     * Ends at the end of input or with SystemExit; returns the exit status.
+     */
+    public int runInteractive(LineSource input, String banner) {
+        int[] status = {0};
+        PyThread main = newThread("MainThread", ts -> status[0] = interactOn(ts, input, banner));
+        main.start();
+        joinUninterruptibly(main);
+        stdout.flush();
+        return fatal.get() != null ? FatalError.EXIT_STATUS : status[0];
+    }
+
+    private int interactOn(PyThreadState ts, LineSource input, String banner) {
+        mainThread = ts;
+        initialize();
+        PyModule main = newModule("__main__");
+        if (banner != null) {
+            stderr.println(banner);
+            stderr.flush();
+        }
+        int status = 0;
+        List<String> lines = new ArrayList<>();
+        while (true) {
+            String prompt = lines.isEmpty() ? ">>> " : "... ";
+            String line;
+            try {
+                line = Blocking.get(ts, () -> {
+                    try {
+                        return input.readLine(prompt);
+                    } catch (java.io.InterruptedIOException e) {
+                        throw new InterruptedException();
+                    } catch (java.io.IOException e) {
+                        return null;
+                    }
+                });
+            } catch (PyException e) {
+                // Ctrl-C at the prompt: CPython prints KeyboardInterrupt and starts a new statement.
+                e.release();
+                stdout.flush();
+                stderr.println("\nKeyboardInterrupt");
+                stderr.flush();
+                lines.clear();
+                continue;
+            }
+            if (line == null) {
+                stdout.println();
+                break;
+            }
+            lines.add(line);
+            InteractiveInput.Status st;
+            try {
+                st = InteractiveInput.check(lines, "<stdin>");
+            } catch (NotSupportedError e) {
+                stdout.flush();
+                stderr.println("NotSupportedError: " + e.getMessage());
+                lines.clear();
+                continue;
+            }
+            if (st instanceof InteractiveInput.Incomplete) {
+                continue;
+            }
+            lines.clear();
+            if (st instanceof InteractiveInput.Invalid invalid) {
+                stdout.flush();
+                stderr.print(invalid.error().format());
+                stderr.flush();
+                continue;
+            }
+            PyCode code = ((InteractiveInput.Complete) st).code();
+            try {
+                Refs.decref(evalLoop.runWithLocals(code, main.dict(), main.dict(), ts));
+            } catch (PyException e) {
+                if (e.matches(ExceptionTypes.SYSTEM_EXIT)) {
+                    status = handleUncaught(e);
+                    break;
+                }
+                handleUncaught(e);
+            } catch (NotSupportedError e) {
+                stdout.flush();
+                TracebackPrinter.printNotSupported(ts, e, stderr);
+            } finally {
+                Refs.decref(code);
+                stdout.flush();
+            }
+        }
+        waitForNonDaemonThreads(ts);
+        return status;
+    }
+
     /**
      * Compiles {@code source} on a Python thread and hands the code object to {@code use}; a
      * syntax error is printed as CPython prints it. Returns the exit status (0 or 1).
