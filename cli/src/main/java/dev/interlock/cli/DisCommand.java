@@ -4,8 +4,6 @@ import dev.interlock.vm.bytecode.Disassembler;
 import dev.interlock.vm.runtime.Interpreter;
 import dev.interlock.vm.runtime.InterpreterConfig;
 import dev.interlock.vm.runtime.PluginRegistry;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,9 +41,9 @@ final class DisCommand implements Callable<Integer> {
         }
         PluginRegistry registry = PluginRegistry.load();
         PluginRegistry.Selection selection = registry.select("gil", null, dev.interlock.api.StrategyOptions.empty(), false);
+        // System.out and System.err, so that tests can capture them (see RunCommand).
         InterpreterConfig config = new InterpreterConfig("gil", selection.memory().name(), selection.options(),
-                List.of(file.toString()), null, new FileOutputStream(FileDescriptor.out),
-                new FileOutputStream(FileDescriptor.err), false, false);
+                List.of(file.toString()), null, System.out, System.err, false, false);
         Interpreter interpreter = PluginRegistry.create(selection, config);
         return interpreter.compileAndReport(source, file.toString(), code -> {
             interpreter.stdout().print(Disassembler.disassembleRecursive(code));

@@ -9,6 +9,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Interlock uses no Guice AOP. Without generated classes Guice never reaches for
+        // sun.misc.Unsafe, which JDK 24+ reports with warnings on stderr. The command owns its
+        // process, so it may set this; embedders choose for themselves.
+        if (System.getProperty("guice_bytecode_gen_option") == null) {
+            System.setProperty("guice_bytecode_gen_option", "DISABLED");
+        }
         int status = run(args);
         System.out.flush();
         System.err.flush();

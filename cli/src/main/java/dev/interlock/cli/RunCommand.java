@@ -3,8 +3,6 @@ package dev.interlock.cli;
 import dev.interlock.vm.runtime.Interpreter;
 import dev.interlock.vm.runtime.InterpreterConfig;
 import dev.interlock.vm.runtime.PluginRegistry;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,9 +75,10 @@ final class RunCommand implements Callable<Integer> {
                     + selection.strategy().name() + "'): counts can be corrupted; running anyway because of --allow-unsafe");
             cl.getErr().flush();
         }
+        // The program writes through System.out and System.err (which pass every write on at once,
+        // and which Main flushes at exit), so that a test can capture them with System.setOut/setErr.
         InterpreterConfig config = new InterpreterConfig(selection.strategy().name(), selection.memory().name(),
-                selection.options(), argv, scriptDirectory, new FileOutputStream(FileDescriptor.out),
-                new FileOutputStream(FileDescriptor.err), false, runtime.allowUnsafe);
+                selection.options(), argv, scriptDirectory, System.out, System.err, false, runtime.allowUnsafe);
         Interpreter interpreter = PluginRegistry.create(selection, config);
         return interpreter.runMain(source, filename);
     }

@@ -1,7 +1,9 @@
 package dev.interlock.lock.gil;
 
 import com.google.inject.Module;
+import dev.interlock.api.CheckPoints;
 import dev.interlock.api.OptionSpec;
+import dev.interlock.api.StrategyOptions;
 import dev.interlock.api.StrategyPlugin;
 import java.util.List;
 
@@ -43,6 +45,18 @@ public final class GilPlugin implements StrategyPlugin {
                 new OptionSpec(CHECK, "calls|instruction|ticks", "where the holder looks for a drop request: backward jumps "
                         + "and calls (CPython 3.10+), every instruction (before 3.10), or every checkinterval instructions "
                         + "(Python 2)", "calls"));
+    }
+
+    /**
+     * Checks the values as well as the keys, so a bad value is a usage error before anything is
+     * built (the strategy's constructor parses the same values).
+     */
+    @Override
+    public void validate(StrategyOptions options) {
+        StrategyPlugin.super.validate(options);
+        options.positiveSeconds(SWITCH_INTERVAL);
+        options.positiveInt(CHECK_INTERVAL);
+        options.get(CHECK).ifPresent(CheckPoints::fromOption);
     }
 
     @Override

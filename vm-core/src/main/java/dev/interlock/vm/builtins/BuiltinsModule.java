@@ -184,14 +184,17 @@ public final class BuiltinsModule {
                 positional("filter", 2, 2, (PyObject self, PyObject[] a, int s, int n) ->
                         new Iterators.Filter(a[s], a[s + 1].iter())),
                 oneArg("reversed", (PyObject self, PyObject x) -> reversed(x)),
-                keywords("exec", (self, a, s, n, kw) -> Exec.exec(a, s, n, kw)),
-                keywords("eval", (self, a, s, n, kw) -> Exec.eval(a, s, n, kw)),
                 positional("globals", 0, 0, (PyObject self, PyObject[] a, int s, int n) -> Frames.globals()),
                 positional("locals", 0, 0, (PyObject self, PyObject[] a, int s, int n) -> Frames.locals()),
                 keywords("__import__", (self, a, s, n, kw) -> {
                     BuiltinDef.checkPositional("__import__", n, 1, 5);
                     return Interpreter.current().importModule(strArg("__import__", a[s]));
                 }),
+                keywords("compile", (self, a, s, n, kw) -> Exec.compile(a, s, n, kw)),
+                keywords("exec", (self, a, s, n, kw) -> Exec.exec(a, s, n, kw)),
+                keywords("eval", (self, a, s, n, kw) -> Exec.eval(a, s, n, kw)),
+                positional("dir", 0, 1, (PyObject self, PyObject[] a, int s, int n) ->
+                        n == 0 ? Dir.dirOfScope() : Dir.dir(a[s])),
                 oneArg("vars", (PyObject self, PyObject x) -> {
                     PyDict d = x.instanceDict();
                     if (d == null) {
@@ -518,7 +521,7 @@ public final class BuiltinsModule {
     }
 
     private static PyObject reversed(PyObject x) {
-        if (x instanceof PyList l) {
+        if (x instanceof PyList l && l.isExact()) {
             PyObject[] items = l.snapshot();
             for (int i = 0, j = items.length - 1; i < j; i++, j--) {
                 PyObject t = items[i];

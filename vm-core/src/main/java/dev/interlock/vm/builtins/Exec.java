@@ -6,6 +6,7 @@ import dev.interlock.vm.errors.NotSupportedError;
 import dev.interlock.vm.errors.SyntaxErrorException;
 import dev.interlock.vm.eval.Frame;
 import dev.interlock.vm.objects.ArgParser;
+import dev.interlock.vm.objects.BuiltinDef;
 import dev.interlock.vm.objects.PyCode;
 import dev.interlock.vm.objects.PyDict;
 import dev.interlock.vm.objects.PyNone;
@@ -17,22 +18,35 @@ import dev.interlock.vm.runtime.Interpreter;
 import dev.interlock.vm.runtime.PyThreadState;
 
 /**
- * {@code exec(source, globals=None, locals=None, /, *, closure=None)} and
- * {@code eval(source, globals=None, locals=None, /)}, for source strings and code objects.
+ * {@code compile()}, {@code exec()} and {@code eval()}: source text compiled at run time and run
+ * in given (or the caller's) namespaces. Compare {@code builtin_exec_impl} and
+ * {@code builtin_eval_impl} in CPython's {@code Python/bltinmodule.c}.
  *
- * <p>Without {@code globals} both run in the caller's namespaces. In a function the locals are a
- * snapshot of its variables, which the code may read; as in CPython, assignments made by
- * {@code exec} do not change the function's variables.
+ * <p>Missing: {@code compile()}'s flags (AST output, future features) and bytes sources.
  */
 final class Exec {
 
-    private static final ArgParser EXEC = new ArgParser("exec", 1, 3, new String[] {"source", "globals", "locals"},
-            "closure");
-
+    static final ArgParser COMPILE = new ArgParser("compile", 3, 0,
+            new String[] {"source", "filename", "mode", "flags", "dont_inherit", "optimize"}, "_feature_version");
+    static final ArgParser EXEC = new ArgParser("exec", 1, 3, new String[] {"source", "globals", "locals"}, "closure");
     private static final PyStr BUILTINS = PyStr.immortal("__builtins__");
     private static final PyStr GETITEM = PyStr.immortal("__getitem__");
 
     private Exec() {
+    }
+
+    static PyObject compile(PyObject[] a, int s, int n, PyTuple kw) {
+        PyObject[] p = COMPILE.parse(a, s, n, kw);
+        String source = sourceText(p[0], "compile");
+        String filename = p[1].str();
+        String mode = p[2].str();
+        Compiler.Mode m = switch (mode) {
+            case "exec" -> Compiler.Mode.EXEC;
+            case "eval" -> Compiler.Mode.EVAL;
+            case "single" -> Compiler.Mode.SINGLE;
+            default -> throw Errors.valueError("compile() mode must be 'exec', 'eval' or 'single'");
+        };
+        return compileText(source, filename, m);
     }
 
     static PyObject exec(PyObject[] a, int s, int n, PyTuple kw) {
@@ -47,8 +61,7 @@ final class Exec {
             }
             throw new NotSupportedError("exec() with a closure");
         }
-        PyObject r = run("exec", p[0], p[1], p[2], Compiler.Mode.EXEC);
-        Refs.decref(r);
+        Refs.decref(run("exec", p[0], p[1], p[2], Compiler.Mode.EXEC));
         return PyNone.INSTANCE;
     }
 
@@ -56,60 +69,52 @@ final class Exec {
         if (kw != null && kw.size() > 0) {
             throw Errors.typeError("eval() takes no keyword arguments");
         }
-        if (n < 1) {
-            throw Errors.typeError("eval expected at least 1 argument, got " + n);
-        }
-        if (n > 3) {
-            throw Errors.typeError("eval expected at most 3 arguments, got " + n);
-        }
+        BuiltinDef.checkPositional("eval", n, 1, 3);
         return run("eval", a[s], n > 1 ? a[s + 1] : null, n > 2 ? a[s + 2] : null, Compiler.Mode.EVAL);
     }
 
-    private static PyObject run(String fn, PyObject source, PyObject globalsArg, PyObject localsArg, Compiler.Mode mode) {
-        if (globalsArg == PyNone.INSTANCE) {
-            globalsArg = null;
-        }
-        if (localsArg == PyNone.INSTANCE) {
-            localsArg = null;
-        }
-        if (globalsArg != null && !(globalsArg instanceof PyDict)) {
+    private static PyObject run(String function, PyObject source, PyObject globalsArg, PyObject localsArg,
+            Compiler.Mode mode) {
+        PyObject globals = globalsArg == PyNone.INSTANCE ? null : globalsArg;
+        PyObject locals = localsArg == PyNone.INSTANCE ? null : localsArg;
+        if (globals != null && !(globals instanceof PyDict)) {
             if (mode == Compiler.Mode.EVAL) {
-                throw Errors.typeError(isMapping(globalsArg)
-                        ? "globals must be a real dict; try eval(expr, {}, mapping)"
+                throw Errors.typeError(isMapping(globals) ? "globals must be a real dict; try eval(expr, {}, mapping)"
                         : "globals must be a dict");
             }
-            throw Errors.typeError("exec() globals must be a dict, not " + globalsArg.typeName());
+            throw Errors.typeError("exec() globals must be a dict, not " + globals.typeName());
         }
-        if (localsArg != null && !isMapping(localsArg)) {
+        if (locals != null && !isMapping(locals)) {
             throw Errors.typeError(mode == Compiler.Mode.EVAL ? "locals must be a mapping"
-                    : "locals must be a mapping or None, not " + localsArg.typeName());
+                    : "locals must be a mapping or None, not " + locals.typeName());
         }
         if (!(source instanceof PyStr) && !(source instanceof PyCode)) {
-            throw Errors.typeError(fn + "() arg 1 must be a string, bytes or code object");
+            throw Errors.typeError(function + "() arg 1 must be a string, bytes or code object");
         }
         PyThreadState ts = PyThreadState.current();
-        Interpreter interp = ts.interpreter();
-        PyDict globals;
-        PyObject locals;
-        if (globalsArg != null) {
-            globals = Refs.newRef((PyDict) globalsArg);
-            locals = Refs.newRef(localsArg != null ? localsArg : globalsArg);
+        Frame caller = ts.frame;
+        PyDict g;
+        PyObject l;
+        if (globals == null) {
+            g = Refs.newRef(caller.globals());
+            l = locals != null ? Refs.newRef(locals) : Frames.locals();
         } else {
-            Frame caller = ts.frame;
-            globals = Refs.newRef(caller.globals());
-            locals = localsArg != null ? Refs.newRef(localsArg) : callerLocals(caller);
+            g = Refs.newRef((PyDict) globals);
+            l = Refs.newRef(locals != null ? locals : globals);
         }
         try {
-            PyObject present = globals.getItemOrNull(BUILTINS);
-            if (present == null) {
-                globals.putItem(BUILTINS, interp.builtins().dict());
+            PyObject b = g.getItemOrNull(BUILTINS);
+            if (b != null) {
+                Refs.decref(b);
+            } else {
+                // CPython inserts the builtins namespace itself, a dict
+                g.putItem(BUILTINS, Interpreter.current().builtins().dict());
             }
-            Refs.xdecref(present);
             PyCode code;
             if (source instanceof PyCode c) {
                 code = Refs.newRef(c);
             } else {
-                String text = ((PyStr) source).value();
+                String text = sourceText(source, function);
                 if (mode == Compiler.Mode.EVAL) {
                     int i = 0;
                     while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
@@ -117,24 +122,16 @@ final class Exec {
                     }
                     text = text.substring(i);
                 }
-                if (text.indexOf('\0') >= 0) {
-                    throw Errors.of(dev.interlock.vm.objects.ExceptionTypes.SYNTAX_ERROR,
-                            "source code string cannot contain null bytes");
-                }
-                try {
-                    code = Compiler.compile(text, "<string>", mode);
-                } catch (SyntaxErrorException e) {
-                    throw Errors.syntaxError(e);
-                }
+                code = compileText(text, "<string>", mode);
             }
             try {
-                return interp.evalLoop().runWithLocals(code, globals, locals, ts);
+                return Interpreter.current().evalLoop().runWithLocals(code, g, l, ts);
             } finally {
                 Refs.decref(code);
             }
         } finally {
-            Refs.decref(locals);
-            Refs.decref(globals);
+            Refs.decref(g);
+            Refs.decref(l);
         }
     }
 
@@ -158,8 +155,24 @@ final class Exec {
         return true;
     }
 
-    /** The caller's NAME namespace, or for a function a dict of its variables (a new reference). */
-    private static PyObject callerLocals(Frame caller) {
-        return dev.interlock.vm.eval.FrameObject.localsOf(caller);
+    private static String sourceText(PyObject source, String function) {
+        if (source instanceof PyStr str) {
+            if (str.value().indexOf('\0') >= 0) {
+                throw Errors.of(dev.interlock.vm.objects.ExceptionTypes.SYNTAX_ERROR, "source code string cannot contain null bytes");
+            }
+            return str.value();
+        }
+        String what = function.equals("compile") ? "compile() arg 1" : function + "() arg 1";
+        throw Errors.typeError(what + " must be a string, bytes or code object");
+    }
+
+    private static PyCode compileText(String source, String filename, Compiler.Mode mode) {
+        // Not registered with the source cache: as in CPython, a traceback through "<string>"
+        // shows no source line.
+        try {
+            return Compiler.compile(source, filename, mode);
+        } catch (SyntaxErrorException e) {
+            throw Errors.syntaxError(e);
+        }
     }
 }

@@ -27,7 +27,7 @@ final class Iterators {
         }
     }
 
-    static final PyType ENUMERATE = PyType.builtin("enumerate", PyType.OBJECT).build();
+    static final PyType ENUMERATE = PyType.builtin("enumerate", PyType.OBJECT).slotWrappers(Base.class).build();
 
     /** {@code enumerate(iterable, start)}. */
     static final class Enumerate extends Base {
@@ -74,7 +74,7 @@ final class Iterators {
         }
     }
 
-    static final PyType ZIP = PyType.builtin("zip", PyType.OBJECT).build();
+    static final PyType ZIP = PyType.builtin("zip", PyType.OBJECT).slotWrappers(Base.class).build();
 
     /** {@code zip(*iterables, strict=False)}. */
     static final class Zip extends Base {
@@ -151,7 +151,7 @@ final class Iterators {
         }
     }
 
-    static final PyType MAP = PyType.builtin("map", PyType.OBJECT).build();
+    static final PyType MAP = PyType.builtin("map", PyType.OBJECT).slotWrappers(Base.class).build();
 
     /** {@code map(function, *iterables)}. */
     static final class MapIterator extends Base {
@@ -202,7 +202,7 @@ final class Iterators {
         }
     }
 
-    static final PyType FILTER = PyType.builtin("filter", PyType.OBJECT).build();
+    static final PyType FILTER = PyType.builtin("filter", PyType.OBJECT).slotWrappers(Base.class).build();
 
     /** {@code filter(function, iterable)}; a None function keeps the true items. */
     static final class Filter extends Base {
@@ -263,7 +263,7 @@ final class Iterators {
         }
     }
 
-    static final PyType REVERSED = PyType.builtin("reversed", PyType.OBJECT).build();
+    static final PyType REVERSED = PyType.builtin("reversed", PyType.OBJECT).slotWrappers(Base.class).build();
 
     /** {@code reversed(sequence)} over a sequence with {@code len} and integer indexing. */
     static final class Reversed extends Base {
@@ -307,7 +307,7 @@ final class Iterators {
         }
     }
 
-    static final PyType CALLABLE_ITERATOR = PyType.builtin("callable_iterator", PyType.OBJECT).build();
+    static final PyType CALLABLE_ITERATOR = PyType.builtin("callable_iterator", PyType.OBJECT).slotWrappers(Base.class).build();
 
     /** {@code iter(callable, sentinel)}. */
     static final class CallableIterator extends Base {

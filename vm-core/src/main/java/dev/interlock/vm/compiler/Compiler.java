@@ -648,32 +648,39 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
 
     @Override
     public Void visitAugAssign(Stmt.AugAssign a) {
-        setLocation(a.pos());
+        // As CPython's compiler_augassign: loading and storing the target carry the target's
+        // range (a traceback marks 'total' in 'total += 1'), the operation the statement's.
         Opcode op = inplaceOpcode(a.op());
         Expr t = a.target();
+        setLocation(t.pos());
         if (t instanceof Expr.Name n) {
             nameOp(n.id(), NameOp.LOAD);
             visitExpr(a.value());
             setLocation(a.pos());
             emit(op);
+            setLocation(t.pos());
             nameOp(n.id(), NameOp.STORE);
         } else if (t instanceof Expr.Attribute at) {
             visitExpr(at.value());
+            setLocation(t.pos());
             emit(Opcode.DUP_TOP);
             emit(Opcode.LOAD_ATTR, unit.addName(mangle(at.attr())));
             visitExpr(a.value());
             setLocation(a.pos());
             emit(op);
+            setLocation(t.pos());
             emit(Opcode.ROT_TWO);
             emit(Opcode.STORE_ATTR, unit.addName(mangle(at.attr())));
         } else if (t instanceof Expr.Subscript s) {
             visitExpr(s.value());
             subscriptIndex(s.slice());
+            setLocation(t.pos());
             emit(Opcode.DUP_TOP_TWO);
             emit(Opcode.BINARY_SUBSCR);
             visitExpr(a.value());
             setLocation(a.pos());
             emit(op);
+            setLocation(t.pos());
             emit(Opcode.ROT_THREE);
             emit(Opcode.STORE_SUBSCR);
         } else {
@@ -850,8 +857,9 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
             with(w, pos + 1);
         }
         blocks().pop();
-        setLocation(w.pos());
+        // 3.10 marks POP_BLOCK artificial: it keeps the line of the body's last instruction.
         emit(Opcode.POP_BLOCK);
+        setLocation(w.pos());
         callExitWithNones();
         emit(Opcode.POP_TOP);
         jump(Opcode.JUMP_FORWARD, exit);
@@ -998,6 +1006,8 @@ public final class Compiler implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
             unit.bind(next);
         }
         blocks().pop();
+        // Reached only from the last handler's failed match: 3.10 gives it that handler's line.
+        setLocation(handlers.get(handlers.size() - 1).pos());
         emit(Opcode.RERAISE, 0);
         unit.bind(orelse);
         body(t.orelse());

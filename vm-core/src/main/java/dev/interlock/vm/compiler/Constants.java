@@ -221,7 +221,10 @@ final class Constants {
         return o instanceof Long l ? BigInteger.valueOf(l) : (BigInteger) o;
     }
 
-    /** Evaluates with run-time semantics; null if evaluation raises (left to run time). */
+    /**
+     * Evaluates with run-time semantics; null if evaluation raises, or needs a feature Interlock
+     * lacks (such as a complex result), so that run time reports it when the code runs.
+     */
     private static Object evaluate(Object l, Object r, UnaryOp unary, Operator op) {
         PyObject a = toPy(l);
         PyObject b = r == null ? null : toPy(r);
@@ -231,6 +234,8 @@ final class Constants {
             return fromPy(result);
         } catch (PyException ex) {
             ex.release();
+            return null;
+        } catch (dev.interlock.vm.errors.NotSupportedError ex) {
             return null;
         } finally {
             Refs.decref(a);

@@ -83,8 +83,9 @@ public final class SyntaxErrorException extends RuntimeException {
             }
             String shown = stripped.substring(lead);
             b.append("    ").append(shown).append('\n');
-            if (column > 0) {
-                int start = Math.max(0, Math.min(column - 1 - lead, shown.length()));
+            // As CPython's print_error_text: no caret when it would point left of the shown text.
+            if (column > 0 && column - 1 - lead >= 0) {
+                int start = Math.min(column - 1 - lead, shown.length());
                 int end = endColumn > column ? Math.min(endColumn - 1 - lead, shown.length()) : start + 1;
                 if (end <= start) {
                     end = start + 1;

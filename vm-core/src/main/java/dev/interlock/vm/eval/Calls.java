@@ -4,6 +4,7 @@ import dev.interlock.vm.bytecode.Opcode;
 import dev.interlock.vm.errors.Errors;
 import dev.interlock.vm.errors.PyException;
 import dev.interlock.vm.objects.ExceptionTypes;
+import dev.interlock.vm.objects.Invoke;
 import dev.interlock.vm.objects.Iteration;
 import dev.interlock.vm.objects.PyCode;
 import dev.interlock.vm.objects.PyDict;
@@ -12,8 +13,6 @@ import dev.interlock.vm.objects.PyObject;
 import dev.interlock.vm.objects.PyStr;
 import dev.interlock.vm.objects.PyTuple;
 import dev.interlock.vm.objects.Refs;
-import dev.interlock.api.storage.MapStorage;
-import java.util.List;
 
 /** LOAD_METHOD, CALL_FUNCTION_EX and MAKE_FUNCTION. */
 final class Calls {
@@ -73,30 +72,7 @@ final class Calls {
             Refs.decref(args);
             positional = t.array();
         }
-        PyObject result;
-        if (kwargs == null || (kwargs instanceof PyDict d && d.size() == 0)) {
-            result = callable.call(positional, 0, positional.length, null);
-        } else {
-            PyDict d = (PyDict) kwargs;
-            List<MapStorage.Entry<PyObject, PyObject>> entries = d.entryList();
-            try {
-                PyObject[] all = new PyObject[positional.length + entries.size()];
-                PyObject[] keys = new PyObject[entries.size()];
-                System.arraycopy(positional, 0, all, 0, positional.length);
-                for (int i = 0; i < entries.size(); i++) {
-                    keys[i] = entries.get(i).key();
-                    all[positional.length + i] = entries.get(i).value();
-                }
-                PyTuple kwnames = PyTuple.of(keys);
-                try {
-                    result = callable.call(all, 0, positional.length, kwnames);
-                } finally {
-                    Refs.decref(kwnames);
-                }
-            } finally {
-                PyDict.release(entries);
-            }
-        }
+        PyObject result = Invoke.call(callable, positional, (PyDict) kwargs);
         int n = hasKwargs ? 3 : 2;
         for (int i = 0; i < n; i++) {
             PyObject v = s[--sp];

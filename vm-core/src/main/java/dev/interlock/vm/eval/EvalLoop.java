@@ -1040,8 +1040,8 @@ public final class EvalLoop {
     }
 
     private static PyException unboundLocal(PyCode code, int index) {
-        return Errors.of(ExceptionTypes.UNBOUND_LOCAL_ERROR, "local variable '" + code.localPlusName(index)
-                + "' referenced before assignment");
+        return Errors.of(ExceptionTypes.UNBOUND_LOCAL_ERROR, "cannot access local variable '" + code.localPlusName(index)
+                + "' where it is not associated with a value");
     }
 
     // ------------------------------------------------------------------ calls

@@ -99,7 +99,8 @@ final class Names {
     static PyException unboundDeref(PyCode code, int derefIndex) {
         String name = code.derefName(derefIndex);
         if (derefIndex < code.cellvars().size()) {
-            return Errors.of(ExceptionTypes.UNBOUND_LOCAL_ERROR, "local variable '" + name + "' referenced before assignment");
+            return Errors.of(ExceptionTypes.UNBOUND_LOCAL_ERROR, "cannot access local variable '" + name
+                    + "' where it is not associated with a value");
         }
         return Errors.of(ExceptionTypes.NAME_ERROR, "cannot access free variable '" + name
                 + "' where it is not associated with a value in enclosing scope");

@@ -48,6 +48,7 @@ public final class PyGenerator extends PyObject {
             .getter("gi_code", self -> Refs.newRef(((PyGenerator) self).function.code()))
             .getter("__name__", self -> PyStr.of(((PyGenerator) self).function.name()))
             .getter("__qualname__", self -> PyStr.of(((PyGenerator) self).function.qualname()))
+            .slotWrappers(PyGenerator.class)
             .build();
 
     /** What a resumption produced: a yielded value, or the value returned at the end. */
@@ -384,10 +385,7 @@ public final class PyGenerator extends PyObject {
         try {
             close();
         } catch (PyException e) {
-            ts().interpreter().stdout().flush();
-            ts().interpreter().stderr().print("Exception ignored in: " + repr() + "\n"
-                    + dev.interlock.vm.errors.TracebackPrinter.format(e.value()));
-            e.release();
+            dev.interlock.vm.objects.Unraisable.report(this, e);
         }
     }
 

@@ -8,7 +8,6 @@ import dev.interlock.vm.objects.PyObject;
 import dev.interlock.vm.objects.PyStrs;
 import dev.interlock.vm.objects.PyTuple;
 import dev.interlock.vm.objects.Refs;
-import dev.interlock.vm.objects.Slot;
 
 /** UNPACK_SEQUENCE and UNPACK_EX, with CPython's messages. */
 final class Unpacking {
@@ -64,14 +63,15 @@ final class Unpacking {
 
     /** The items of {@code seq} as new references; stops after {@code limit} items of an iterator. */
     private static PyObject[] itemsOf(PyObject seq, int limit) {
-        if (seq instanceof PyTuple t && (t.isExact() || t.type().lookupSlot(Slot.ITER) == null)) {
+        // Exact types only, as CPython's UNPACK_SEQUENCE: a subclass may override __iter__.
+        if (seq instanceof PyTuple t && t.isExact()) {
             PyObject[] a = t.array().clone();
             for (PyObject o : a) {
                 Refs.incref(o);
             }
             return a;
         }
-        if (seq instanceof PyList l && (l.isExact() || l.type().lookupSlot(Slot.ITER) == null)) {
+        if (seq instanceof PyList l && l.isExact()) {
             return l.snapshot();
         }
         PyObject it;

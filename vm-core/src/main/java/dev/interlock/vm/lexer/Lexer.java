@@ -171,7 +171,7 @@ public final class Lexer {
                 readName();
                 continue;
             }
-            if (Character.isDigit(c) || (c == '.' && pos + 1 < src.length() && Character.isDigit(src.charAt(pos + 1)))) {
+            if (isDigit(c) || (c == '.' && pos + 1 < src.length() && isDigit(src.charAt(pos + 1)))) {
                 readNumber();
                 continue;
             }
@@ -255,11 +255,11 @@ public final class Lexer {
             int current = indents.peek();
             if (width == current) {
                 if (alt != altIndents.peek()) {
-                    throw tabError(p);
+                    throw tabError();
                 }
             } else if (width > current) {
                 if (alt <= altIndents.peek()) {
-                    throw tabError(p);
+                    throw tabError();
                 }
                 indents.push(width);
                 altIndents.push(alt);
@@ -271,19 +271,21 @@ public final class Lexer {
                     add(TokenType.DEDENT, "", line, p - lineStart, line, p - lineStart);
                 }
                 if (indents.peek() != width) {
-                    throw indentationError("unindent does not match any outer indentation level", line, p - lineStart);
+                    // CPython reports it with its cursor at the end of the line: the column is one past the text.
+                    throw indentationError("unindent does not match any outer indentation level", line, lineText(line).length());
                 }
                 if (alt != altIndents.peek()) {
-                    throw tabError(p);
+                    throw tabError();
                 }
             }
             return true;
         }
     }
 
-    private SyntaxErrorException tabError(int p) {
+    /** CPython reports a TabError at column 1 of the line, left of its indentation: no caret is shown. */
+    private SyntaxErrorException tabError() {
         return new SyntaxErrorException("TabError", "inconsistent use of tabs and spaces in indentation", filename, line,
-                p - lineStart + 1, 0, lineText(line));
+                1, 0, lineText(line));
     }
 
     private static boolean isIdentifierStart(char c) {
@@ -346,8 +348,10 @@ public final class Lexer {
         while (true) {
             if (pos >= src.length()) {
                 if (triple) {
+                    // CPython counts the last line, not the empty one after a final newline.
+                    int detected = src.endsWith("\n") ? line - 1 : line;
                     throw new SyntaxErrorException("SyntaxError",
-                            "unterminated triple-quoted string literal (detected at line " + line + ")", filename,
+                            "unterminated triple-quoted string literal (detected at line " + detected + ")", filename,
                             startLine, startCol + 1, 0, lineText(startLine));
                 }
                 throw error("unterminated string literal (detected at line " + startLine + ")", startLine, startCol);
@@ -389,84 +393,193 @@ public final class Lexer {
         add(TokenType.STRING, src.substring(start, pos), startLine, startCol, line, col());
     }
 
+    // ---- numbers: CPython 3.11's tok_get, with its error positions. As there, an error's column is
+    // the number of characters before the cursor, which is where the caret goes.
+
+    private static final int EOF = -1;
+    /** A "character" that backup() ignores: the number ended earlier and the cursor is already there. */
+    private static final int ENDED = -2;
+
+    private int nextc() {
+        if (pos >= src.length()) {
+            return EOF;
+        }
+        return src.charAt(pos++);
+    }
+
+    private void backup(int c) {
+        if (c >= 0) {
+            pos--;
+        }
+    }
+
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isRadixDigit(int c, int radix) {
+        return c >= 0 && c < 128 && Character.digit(c, radix) >= 0;
+    }
+
+    private static boolean isPotentialIdentifierChar(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9') || c >= 128;
+    }
+
+    /** CPython's syntaxerror(): the caret goes before the cursor. */
+    private SyntaxErrorException numberError(String msg) {
+        return error(msg, line, pos - lineStart - 1);
+    }
+
     private void readNumber() {
         int start = pos;
         int startCol = col();
-        char c = src.charAt(pos);
-        if (c == '0' && pos + 1 < src.length() && "xXoObB".indexOf(src.charAt(pos + 1)) >= 0) {
-            char kind = Character.toLowerCase(src.charAt(pos + 1));
-            pos += 2;
-            int radix = kind == 'x' ? 16 : kind == 'o' ? 8 : 2;
-            int digitsStart = pos;
-            while (pos < src.length() && (Character.digit(src.charAt(pos), radix) >= 0 || src.charAt(pos) == '_')) {
-                pos++;
-            }
-            if (pos == digitsStart || src.charAt(pos - 1) == '_') {
-                String what = kind == 'x' ? "hexadecimal" : kind == 'o' ? "octal" : "binary";
-                throw error("invalid " + what + " literal", line, col() - 1);
-            }
-            if (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)))) {
-                String what = kind == 'x' ? "hexadecimal" : kind == 'o' ? "octal" : "binary";
-                if (Character.isDigit(src.charAt(pos))) {
-                    throw error("invalid digit '" + src.charAt(pos) + "' in " + what + " literal", line, col());
-                }
-                throw error("invalid " + what + " literal", line, col());
-            }
-            add(TokenType.NUMBER, src.substring(start, pos), line, startCol, line, col());
-            return;
-        }
-        digits();
-        boolean isFloat = false;
-        if (pos < src.length() && src.charAt(pos) == '.') {
-            isFloat = true;
-            pos++;
-            digits();
-        }
-        if (pos < src.length() && (src.charAt(pos) == 'e' || src.charAt(pos) == 'E')) {
-            int save = pos;
-            pos++;
-            if (pos < src.length() && (src.charAt(pos) == '+' || src.charAt(pos) == '-')) {
-                pos++;
-            }
-            if (pos < src.length() && Character.isDigit(src.charAt(pos))) {
-                isFloat = true;
-                digits();
+        int c = nextc();
+        if (c == '.') {
+            c = fraction(nextc());
+        } else if (c == '0') {
+            c = nextc();
+            if (c == 'x' || c == 'X') {
+                c = radixDigits(16, "hexadecimal");
+            } else if (c == 'o' || c == 'O') {
+                c = radixDigits(8, "octal");
+            } else if (c == 'b' || c == 'B') {
+                c = radixDigits(2, "binary");
             } else {
-                pos = save;
-                throw error("invalid decimal literal", line, col());
-            }
-        }
-        if (pos < src.length() && (src.charAt(pos) == 'j' || src.charAt(pos) == 'J')) {
-            pos++;
-        } else if (pos < src.length() && isIdentifierStart(src.charAt(pos))) {
-            throw error("invalid decimal literal", line, startCol);
-        }
-        String text = src.substring(start, pos);
-        if (!isFloat && text.length() > 1 && text.charAt(0) == '0' && !text.endsWith("j") && !text.endsWith("J")) {
-            for (int i = 0; i < text.length(); i++) {
-                char d = text.charAt(i);
-                if (d != '0' && d != '_') {
-                    throw error("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
-                            line, startCol);
+                boolean nonzero = false;
+                while (true) {
+                    if (c == '_') {
+                        c = nextc();
+                        if (!isDigit(c)) {
+                            backup(c);
+                            throw numberError("invalid decimal literal");
+                        }
+                    }
+                    if (c != '0') {
+                        break;
+                    }
+                    c = nextc();
+                }
+                int zerosEnd = pos - lineStart;
+                if (isDigit(c)) {
+                    nonzero = true;
+                    c = decimalTail();
+                }
+                if (c == '.') {
+                    c = fraction(nextc());
+                } else if (c == 'e' || c == 'E' || c == 'j' || c == 'J') {
+                    c = exponentAndSuffix(c);
+                } else if (nonzero) {
+                    throw new SyntaxErrorException("SyntaxError", "leading zeros in decimal integer literals are not permitted;"
+                            + " use an 0o prefix for octal integers", filename, line, startCol + 1, zerosEnd, lineText(line));
+                } else {
+                    verifyEndOfNumber(c, "decimal");
                 }
             }
+        } else {
+            c = decimalTail();
+            c = c == '.' ? fraction(nextc()) : exponentAndSuffix(c);
         }
-        add(TokenType.NUMBER, text, line, startCol, line, col());
+        backup(c);
+        add(TokenType.NUMBER, src.substring(start, pos), line, startCol, line, col());
     }
 
-    private void digits() {
-        boolean lastUnderscore = false;
-        while (pos < src.length()) {
-            char c = src.charAt(pos);
-            if (Character.isDigit(c) && c < 128) {
-                lastUnderscore = false;
-                pos++;
-            } else if (c == '_' && !lastUnderscore && pos + 1 < src.length() && Character.isDigit(src.charAt(pos + 1))) {
-                lastUnderscore = true;
-                pos++;
-            } else {
-                break;
+    /** Digits and underscores after the first digit; returns the character after them (read). */
+    private int decimalTail() {
+        int c;
+        while (true) {
+            do {
+                c = nextc();
+            } while (isDigit(c));
+            if (c != '_') {
+                return c;
             }
+            c = nextc();
+            if (!isDigit(c)) {
+                backup(c);
+                throw numberError("invalid decimal literal");
+            }
+        }
+    }
+
+    /** After a decimal point: {@code c} is the first character after it. */
+    private int fraction(int c) {
+        if (isDigit(c)) {
+            c = decimalTail();
+        }
+        return exponentAndSuffix(c);
+    }
+
+    /** The exponent, the imaginary suffix and the check that no name follows the number. */
+    private int exponentAndSuffix(int c) {
+        if (c == 'e' || c == 'E') {
+            int e = c;
+            c = nextc();
+            if (c == '+' || c == '-') {
+                c = nextc();
+                if (!isDigit(c)) {
+                    backup(c);
+                    throw numberError("invalid decimal literal");
+                }
+            } else if (!isDigit(c)) {
+                backup(c);
+                verifyEndOfNumber(e, "decimal");
+                backup(e); // '1else': the number ends before the keyword
+                return ENDED;
+            }
+            c = decimalTail();
+        }
+        if (c == 'j' || c == 'J') {
+            c = nextc();
+            verifyEndOfNumber(c, "imaginary");
+        } else {
+            verifyEndOfNumber(c, "decimal");
+        }
+        return c;
+    }
+
+    /** Hexadecimal, octal or binary digits after the prefix; returns the character after them (read). */
+    private int radixDigits(int radix, String kind) {
+        int c = nextc();
+        do {
+            if (c == '_') {
+                c = nextc();
+            }
+            if (!isRadixDigit(c, radix)) {
+                if (radix != 16 && isDigit(c)) {
+                    throw numberError("invalid digit '" + (char) c + "' in " + kind + " literal");
+                }
+                backup(c);
+                throw numberError("invalid " + kind + " literal");
+            }
+            do {
+                c = nextc();
+            } while (isRadixDigit(c, radix));
+        } while (c == '_');
+        if (radix != 16 && isDigit(c)) {
+            throw numberError("invalid digit '" + (char) c + "' in " + kind + " literal");
+        }
+        verifyEndOfNumber(c, kind);
+        return c;
+    }
+
+    /**
+     * A number directly followed by a name is an error ({@code 5abc}), except before the keywords
+     * that can follow a number in valid code ({@code 1if x else 2}), which CPython 3.11 still
+     * accepts with a deprecation warning. {@code c} has been read.
+     */
+    private void verifyEndOfNumber(int c, String kind) {
+        boolean keyword = switch (c) {
+            case 'a' -> src.startsWith("nd", pos);
+            case 'e' -> src.startsWith("lse", pos);
+            case 'f' -> src.startsWith("or", pos);
+            case 'i' -> pos < src.length() && "fns".indexOf(src.charAt(pos)) >= 0;
+            case 'o' -> src.startsWith("r", pos);
+            case 'n' -> src.startsWith("ot", pos);
+            default -> false;
+        };
+        if (!keyword && isPotentialIdentifierChar(c)) {
+            backup(c);
+            throw numberError("invalid " + kind + " literal");
         }
     }
 

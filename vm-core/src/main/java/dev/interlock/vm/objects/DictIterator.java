@@ -20,7 +20,7 @@ final class DictIterator extends PyObject {
         final PyType type;
 
         Kind(String name) {
-            this.type = PyType.builtin(name, PyType.OBJECT).finalType().build();
+            this.type = PyType.builtin(name, PyType.OBJECT).finalType().slotWrappers(DictIterator.class).build();
         }
     }
 

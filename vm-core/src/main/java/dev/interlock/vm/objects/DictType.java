@@ -2,7 +2,6 @@ package dev.interlock.vm.objects;
 
 import static dev.interlock.vm.objects.BuiltinDef.keywords;
 import static dev.interlock.vm.objects.BuiltinDef.noArgs;
-import static dev.interlock.vm.objects.BuiltinDef.oneArg;
 import static dev.interlock.vm.objects.BuiltinDef.positional;
 
 import dev.interlock.api.storage.MapStorage;
@@ -16,7 +15,7 @@ final class DictType {
     }
 
     static PyType define() {
-        return PyType.builtin("dict", PyType.OBJECT)
+        return PyType.builtin("dict", PyType.OBJECT).noInstanceDict()
                 .doc("dict() -> new empty dictionary")
                 .constructor((t, a, s, n, kw) -> {
                     BuiltinDef.checkPositional("dict", n, 0, 1);
@@ -41,6 +40,8 @@ final class DictType {
                     addKeywords((PyDict) self, a, s + n, kw);
                     return PyNone.INSTANCE;
                 }))
+                .classMethod(positional("fromkeys", 1, 2, (PyObject cls, PyObject[] a, int s, int n) ->
+                        fromkeys((PyType) cls, a[s], n > 1 ? a[s + 1] : PyNone.INSTANCE)))
                 .method(positional("get", 1, 2, (PyDict self, PyObject[] a, int s, int n) -> {
                     PyObject v = self.getItemOrNull(a[s]);
                     if (v != null) {
@@ -79,62 +80,14 @@ final class DictType {
                 .method(noArgs("values", (PyDict self) -> new PyDictView(self, PyDictView.Kind.VALUES)))
                 .method(noArgs("items", (PyDict self) -> new PyDictView(self, PyDictView.Kind.ITEMS)))
                 .method(noArgs("copy", PyDict::copy))
-                .method(oneArg("__getitem__", (PyDict self, PyObject k) -> self.builtinGetItem(k)))
-                .method(positional("__setitem__", 2, 2, (PyDict self, PyObject[] a, int s, int n) -> {
-                    self.putItem(a[s], a[s + 1]);
-                    return PyNone.INSTANCE;
-                }))
-                .method(oneArg("__delitem__", (PyDict self, PyObject k) -> {
-                    self.builtinDeleteItem(k);
-                    return PyNone.INSTANCE;
-                }))
-                .method(oneArg("__contains__", (PyDict self, PyObject k) ->
-                        PyBool.of(self.storage().containsKey(k, PyDict.hashOf(k)))))
-                .method(noArgs("__len__", (PyDict self) -> PyInt.of(self.size())))
-                .method(noArgs("__repr__", (PyDict self) -> PyStr.of(self.dictRepr())))
-                .method(noArgs("__iter__", (PyDict self) -> new DictIterator(self, DictIterator.Kind.KEYS)))
-                .classMethod(keywords("fromkeys", (cls, a, s, n, kw) -> fromKeys((PyType) cls, a, s, n, kw)))
                 .method(noArgs("__reversed__", (PyDict self) -> PyDictView.reversedIterator(self, PyDictView.Kind.KEYS)))
                 .method(noArgs("clear", (PyDict self) -> {
                     self.clear();
                     return PyNone.INSTANCE;
                 }))
+                .genericAlias()
+                .slotWrappers(PyDict.class, java.util.EnumSet.of(dev.interlock.vm.ops.BinaryOp.OR))
                 .build();
-    }
-
-    /**
-     * {@code dict.fromkeys(iterable, value=None)}: {@code cls()} with every key mapped to value,
-     * stored through {@code __setitem__} unless the result is a plain dict.
-     */
-    private static PyObject fromKeys(PyType cls, PyObject[] a, int s, int n, PyTuple kw) {
-        if (kw != null && kw.size() > 0) {
-            throw Errors.typeError("dict.fromkeys() takes no keyword arguments");
-        }
-        BuiltinDef.checkPositional("fromkeys", n, 1, 2);
-        PyObject value = n > 1 ? a[s + 1] : PyNone.INSTANCE;
-        PyObject out = cls.call(new PyObject[0], 0, 0, null);
-        try {
-            PyObject it = a[s].iter();
-            try {
-                for (PyObject k = it.next(); k != null; k = it.next()) {
-                    try {
-                        if (out instanceof PyDict d && d.isExact()) {
-                            d.putItem(k, value);
-                        } else {
-                            out.setItem(k, value);
-                        }
-                    } finally {
-                        Refs.decref(k);
-                    }
-                }
-            } finally {
-                Refs.decref(it);
-            }
-        } catch (RuntimeException | Error e) {
-            Refs.decref(out);
-            throw e;
-        }
-        return out;
     }
 
     /** {@code d.update(other)}: a mapping, an object with {@code keys()}, or an iterable of pairs. */
@@ -183,6 +136,29 @@ final class DictType {
         }
         for (int k = 0; k < kwnames.size(); k++) {
             d.putItem(kwnames.get(k), a[valuesStart + k]);
+        }
+    }
+
+    /** {@code cls.fromkeys(iterable, value)}: a new dict, or a new {@code cls()} filled by item assignment. */
+    private static PyObject fromkeys(PyType cls, PyObject iterable, PyObject value) {
+        PyObject target = cls == PyDict.TYPE ? PyDict.create() : cls.call(new PyObject[0], 0, 0, null);
+        try {
+            PyObject it = iterable.iter();
+            try {
+                for (PyObject key = it.next(); key != null; key = it.next()) {
+                    try {
+                        target.setItem(key, value);
+                    } finally {
+                        Refs.decref(key);
+                    }
+                }
+            } finally {
+                Refs.decref(it);
+            }
+            return target;
+        } catch (RuntimeException | Error e) {
+            Refs.decref(target);
+            throw e;
         }
     }
 }

@@ -11,7 +11,7 @@ public final class ExceptionTypes {
 
     private static final Map<String, PyType> ALL = new LinkedHashMap<>();
 
-    public static final PyType BASE_EXCEPTION = register(PyBaseException.defineBase().build());
+    public static final PyType BASE_EXCEPTION = register(PyBaseException.defineBase().slotWrappers(PyBaseException.class).build());
     public static final PyType SYSTEM_EXIT = register(define("SystemExit", BASE_EXCEPTION)
             .getter("code", self -> firstArgOrNone((PyBaseException) self)).build());
     public static final PyType KEYBOARD_INTERRUPT = simple("KeyboardInterrupt", BASE_EXCEPTION);

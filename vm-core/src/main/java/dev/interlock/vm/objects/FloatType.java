@@ -33,6 +33,7 @@ final class FloatType {
                 .method(noArgs("__ceil__", (PyFloat self) -> PyFloat.truncate(Math.ceil(self.value()))))
                 .getter("real", self -> PyFloat.of(((PyFloat) self).value()))
                 .getter("imag", self -> PyFloat.of(0.0))
+                .slotWrappers(PyFloat.class, SlotWrappers.numberOps())
                 .build();
     }
 

@@ -15,22 +15,64 @@ public final class HeapDispatch {
     private HeapDispatch() {
     }
 
+    /**
+     * Runs the built-in behaviour of one special method of {@code self}: the first override check
+     * for {@code self} inside {@code op} reports no override. Slot wrappers use it, so that
+     * {@code super().__len__()} inside a Python {@code __len__} reaches list's own length instead
+     * of calling the override again (CPython calls the base type's slot function directly).
+     */
+    public static <T> T builtin(PyObject self, java.util.function.Supplier<T> op) {
+        if (!self.type().isHeapType()) {
+            return op.get();
+        }
+        dev.interlock.vm.runtime.PyThreadState ts = dev.interlock.vm.runtime.PyThreadState.current();
+        PyObject saved = ts.builtinCallTarget;
+        ts.builtinCallTarget = self;
+        try {
+            return op.get();
+        } finally {
+            ts.builtinCallTarget = saved;
+        }
+    }
+
+    /** True, once, inside {@link #builtin} for {@code self}: the override is to be skipped. */
+    private static boolean skipOverride(PyObject self) {
+        dev.interlock.vm.runtime.PyThreadState ts = dev.interlock.vm.runtime.PyThreadState.current();
+        if (ts.builtinCallTarget == self) {
+            ts.builtinCallTarget = null;
+            return true;
+        }
+        return false;
+    }
+
     public static String repr(PyObject self, PyType type) {
+        if (skipOverride(self)) {
+            return null;
+        }
         PyObject m = type.lookupSlot(Slot.REPR);
         return m == null ? null : PyInstance.stringResult(SlotCalls.call(m, self), "__repr__");
     }
 
     public static String str(PyObject self, PyType type) {
+        if (skipOverride(self)) {
+            return null;
+        }
         PyObject m = type.lookupSlot(Slot.STR);
         return m == null ? null : PyInstance.stringResult(SlotCalls.call(m, self), "__str__");
     }
 
     public static PyObject getItem(PyObject self, PyType type, PyObject key) {
+        if (skipOverride(self)) {
+            return null;
+        }
         PyObject m = type.lookupSlot(Slot.GETITEM);
         return m == null ? null : SlotCalls.call(m, self, key);
     }
 
     public static boolean setItem(PyObject self, PyType type, PyObject key, PyObject value) {
+        if (skipOverride(self)) {
+            return false;
+        }
         PyObject m = type.lookupSlot(Slot.SETITEM);
         if (m == null) {
             return false;
@@ -40,6 +82,9 @@ public final class HeapDispatch {
     }
 
     public static boolean deleteItem(PyObject self, PyType type, PyObject key) {
+        if (skipOverride(self)) {
+            return false;
+        }
         PyObject m = type.lookupSlot(Slot.DELITEM);
         if (m == null) {
             return false;
@@ -50,6 +95,9 @@ public final class HeapDispatch {
 
     /** {@code __len__}, or -1 without an override. */
     public static int length(PyObject self, PyType type) {
+        if (skipOverride(self)) {
+            return -1;
+        }
         PyObject m = type.lookupSlot(Slot.LEN);
         if (m == null) {
             return -1;
@@ -70,6 +118,9 @@ public final class HeapDispatch {
 
     /** {@code __contains__}: TRUE/FALSE, or null without an override. */
     public static Boolean contains(PyObject self, PyType type, PyObject item) {
+        if (skipOverride(self)) {
+            return null;
+        }
         PyObject m = type.lookupSlot(Slot.CONTAINS);
         if (m == null) {
             return null;
@@ -83,17 +134,26 @@ public final class HeapDispatch {
     }
 
     public static PyObject iter(PyObject self, PyType type) {
+        if (skipOverride(self)) {
+            return null;
+        }
         PyObject m = type.lookupSlot(Slot.ITER);
         return m == null ? null : SlotCalls.call(m, self);
     }
 
     public static PyObject richCompare(PyObject self, PyType type, PyObject other, int op) {
+        if (skipOverride(self)) {
+            return null;
+        }
         PyObject m = type.lookupSlot(Slot.forCompare(op));
         return m == null ? null : SlotCalls.call(m, self, other);
     }
 
     /** {@code __bool__} (or {@code __len__}): TRUE/FALSE, or null without an override. */
     public static Boolean isTrue(PyObject self, PyType type) {
+        if (skipOverride(self)) {
+            return null;
+        }
         PyObject m = type.lookupSlot(Slot.BOOL);
         if (m != null) {
             PyObject r = SlotCalls.call(m, self);
@@ -112,6 +172,9 @@ public final class HeapDispatch {
 
     /** {@code __hash__}: the hash, or null without an override (None means unhashable). */
     public static Long hash(PyObject self, PyType type) {
+        if (skipOverride(self)) {
+            return null;
+        }
         PyObject m = type.lookupSlot(Slot.HASH);
         if (m == null) {
             return null;
@@ -131,6 +194,9 @@ public final class HeapDispatch {
     }
 
     public static PyObject binary(PyObject self, PyType type, PyStr method, PyObject other) {
+        if (skipOverride(self)) {
+            return null;
+        }
         if (!type.isHeapType()) {
             return null;
         }
@@ -159,6 +225,9 @@ public final class HeapDispatch {
     }
 
     public static PyObject reflected(PyObject self, PyType type, BinaryOp op, PyObject other) {
+        if (skipOverride(self)) {
+            return null;
+        }
         return binary(self, type, op.reflectedName(), other);
     }
 
@@ -169,6 +238,9 @@ public final class HeapDispatch {
 
     /** {@code __neg__}, {@code __pos__}, {@code __invert__}, or null without an override. */
     public static PyObject unary(PyObject self, PyType type, dev.interlock.vm.ops.UnaryOp op) {
+        if (skipOverride(self)) {
+            return null;
+        }
         Slot slot = op == dev.interlock.vm.ops.UnaryOp.NEGATIVE ? Slot.NEG
                 : op == dev.interlock.vm.ops.UnaryOp.POSITIVE ? Slot.POS : Slot.INVERT;
         PyObject m = type.lookupSlot(slot);

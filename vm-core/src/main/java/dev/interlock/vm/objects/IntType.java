@@ -25,12 +25,12 @@ final class IntType {
                 .method(noArgs("conjugate", (PyInt self) -> self.asIndex()))
                 .method(noArgs("as_integer_ratio", (PyInt self) ->
                         PyTuple.steal(new PyObject[] {self.asIndex(), PyInt.ONE})))
-                .method(noArgs("is_integer", (PyInt self) -> PyBool.TRUE))
                 .method(noArgs("__index__", (PyInt self) -> self.asIndex()))
                 .getter("real", PyObject::asIndex)
                 .getter("imag", self -> PyInt.ZERO)
                 .getter("numerator", PyObject::asIndex)
                 .getter("denominator", self -> PyInt.ONE)
+                .slotWrappers(PyInt.class, SlotWrappers.numberOps())
                 .build();
     }
 

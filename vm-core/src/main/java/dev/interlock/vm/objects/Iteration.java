@@ -28,19 +28,17 @@ public final class Iteration {
         return out;
     }
 
-    /**
-     * All items of {@code iterable} as an array of new references; lists and tuples are copied
-     * directly unless a Python subclass overrides {@code __iter__}.
-     */
+    /** All items of {@code iterable} as an array of new references. */
     public static PyObject[] toArray(PyObject iterable) {
-        if (iterable instanceof PyTuple t && (t.isExact() || t.type().lookupSlot(Slot.ITER) == null)) {
+        // Exact types only: a subclass may override __iter__.
+        if (iterable instanceof PyTuple t && t.isExact()) {
             PyObject[] a = t.array().clone();
             for (PyObject o : a) {
                 Refs.incref(o);
             }
             return a;
         }
-        if (iterable instanceof PyList l && (l.isExact() || l.type().lookupSlot(Slot.ITER) == null)) {
+        if (iterable instanceof PyList l && l.isExact()) {
             return l.snapshot();
         }
         return collect(iterable).toArray(new PyObject[0]);

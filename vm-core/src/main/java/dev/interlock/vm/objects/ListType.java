@@ -16,7 +16,7 @@ final class ListType {
     }
 
     static PyType define() {
-        return PyType.builtin("list", PyType.OBJECT)
+        return PyType.builtin("list", PyType.OBJECT).noInstanceDict()
                 .doc("Built-in mutable sequence.")
                 .constructor((t, a, s, n, kw) -> {
                     if (kw != null && kw.size() > 0) {
@@ -38,19 +38,6 @@ final class ListType {
                     }
                     return PyNone.INSTANCE;
                 }))
-                .method(oneArg("__getitem__", (PyList self, PyObject k) -> self.builtinGetItem(k)))
-                .method(positional("__setitem__", 2, 2, (PyList self, PyObject[] a, int s, int n) -> {
-                    self.builtinSetItem(a[s], a[s + 1]);
-                    return PyNone.INSTANCE;
-                }))
-                .method(oneArg("__delitem__", (PyList self, PyObject k) -> {
-                    self.builtinDeleteItem(k);
-                    return PyNone.INSTANCE;
-                }))
-                .method(oneArg("__contains__", (PyList self, PyObject x) -> PyBool.of(self.builtinContains(x))))
-                .method(noArgs("__len__", (PyList self) -> PyInt.of(self.size())))
-                .method(noArgs("__iter__", (PyList self) -> new PyList.ListIterator(self)))
-                .method(noArgs("__repr__", (PyList self) -> PyStr.of(self.builtinRepr())))
                 .method(oneArg("append", (PyList self, PyObject x) -> {
                     self.append(x);
                     return PyNone.INSTANCE;
@@ -86,6 +73,8 @@ final class ListType {
                     ((PyList) self).sort(p[0], p[1] != null && p[1].isTrue());
                     return PyNone.INSTANCE;
                 }))
+                .genericAlias()
+                .slotWrappers(PyList.class, java.util.EnumSet.of(dev.interlock.vm.ops.BinaryOp.ADD, dev.interlock.vm.ops.BinaryOp.MUL))
                 .build();
     }
 

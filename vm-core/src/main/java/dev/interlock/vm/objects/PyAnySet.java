@@ -48,7 +48,7 @@ public abstract class PyAnySet extends PyObject {
             elements.addAll(s.elements);
             return;
         }
-        if (iterable instanceof PyDict d) {
+        if (iterable instanceof PyDict d && d.isExact()) {
             if (elements instanceof dev.interlock.vm.storage.PlainSetStorage<PyObject> plain) {
                 plain.presize(d.size());
             }

@@ -404,17 +404,6 @@ public class PyDict extends PyObject {
     }
 
     @Override
-    public PyObject unaryOp(dev.interlock.vm.ops.UnaryOp op) {
-        if (type != TYPE) {
-            PyObject r = HeapDispatch.unary(this, type, op);
-            if (r != null) {
-                return r;
-            }
-        }
-        return super.unaryOp(op);
-    }
-
-    @Override
     public PyObject binaryOp(BinaryOp op, PyObject other) {
         if (type != TYPE) {
             PyObject r = HeapDispatch.binaryOp(this, type, op, other);

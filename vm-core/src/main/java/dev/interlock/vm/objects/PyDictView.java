@@ -25,6 +25,7 @@ public final class PyDictView extends PyObject {
         Kind(String name, DictIterator.Kind iteration) {
             this.type = PyType.builtin("dict_" + name, PyType.OBJECT).finalType()
                     .method(BuiltinDef.noArgs("__reversed__", (PyDictView self) -> reversedIterator(self.dict, self.kind)))
+                    .slotWrappers(PyDictView.class)
                     .build();
             this.orderedType = PyType.builtin("odict_" + name, type).finalType().build();
             this.reverseIterator = PyType.builtin("dict_reverse" + name.substring(0, name.length() - 1) + "iterator",

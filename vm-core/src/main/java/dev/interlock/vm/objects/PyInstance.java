@@ -17,12 +17,46 @@ import dev.interlock.vm.ops.UnaryOp;
  */
 public class PyInstance extends PyObject {
 
+    private static final java.lang.invoke.VarHandle SLOT =
+            java.lang.invoke.MethodHandles.arrayElementVarHandle(PyObject[].class);
+
     private final PyType type;
     private PyDict dict;
+    /** The values of the class's {@code __slots__}, or null when it has none; null entries are unset. */
+    private final PyObject[] slots;
 
     public PyInstance(PyType type) {
         this.type = requireNonNull(type, "type is null");
         Refs.incref(type);
+        int n = type.slotCount();
+        this.slots = n == 0 ? null : new PyObject[n];
+    }
+
+    /** A new reference to slot {@code index}, or null if it is unset. */
+    PyObject slotGetNew(int index) {
+        // Read and count as one step would need a lock; instead retry if a writer freed it meanwhile.
+        while (true) {
+            PyObject v = (PyObject) SLOT.getVolatile(slots, index);
+            if (v == null) {
+                return null;
+            }
+            boolean counted = Refs.memory().tryIncref(v);
+            boolean still = (PyObject) SLOT.getVolatile(slots, index) == v;
+            if (counted && still) {
+                return v;
+            }
+            if (counted) {
+                Refs.decref(v);
+            } else if (still) {
+                Refs.incref(v); // freed yet still stored: reports the use after free
+                return v;
+            }
+        }
+    }
+
+    /** Stores {@code value} (a reference the slot takes over) and returns the old one (now the caller's). */
+    PyObject slotSwap(int index, PyObject value) {
+        return (PyObject) SLOT.getAndSet(slots, index, value);
     }
 
     @Override
@@ -59,9 +93,10 @@ public class PyInstance extends PyObject {
             }
             if (name.value().equals("__dict__")) {
                 PyDict d = instanceDict();
-                if (d != null) {
-                    return Refs.newRef(d);
+                if (d == null) {
+                    throw Errors.noAttribute(this, name);
                 }
+                return Refs.newRef(d);
             }
             return genericGetAttribute(name);
         } catch (PyException e) {
@@ -519,7 +554,7 @@ public class PyInstance extends PyObject {
         try {
             Refs.decref(SlotCalls.call(m, this));
         } catch (PyException e) {
-            Finalizers.reportIgnored(m, e);
+            Unraisable.report(m, e);
         }
     }
 
@@ -529,6 +564,13 @@ public class PyInstance extends PyObject {
         if (dict != null) {
             visitor.visit(dict);
         }
+        if (slots != null) {
+            for (PyObject v : slots) {
+                if (v != null) {
+                    visitor.visit(v);
+                }
+            }
+        }
     }
 
     @Override
@@ -537,6 +579,14 @@ public class PyInstance extends PyObject {
         dict = null;
         if (d != null) {
             memory.decref(d);
+        }
+        if (slots != null) {
+            for (int i = 0; i < slots.length; i++) {
+                PyObject v = slotSwap(i, null);
+                if (v != null) {
+                    memory.decref(v);
+                }
+            }
         }
         memory.decref(type);
     }

@@ -387,17 +387,6 @@ public final class PyList extends PyObject {
     }
 
     @Override
-    public PyObject unaryOp(dev.interlock.vm.ops.UnaryOp op) {
-        if (type != TYPE) {
-            PyObject r = HeapDispatch.unary(this, type, op);
-            if (r != null) {
-                return r;
-            }
-        }
-        return super.unaryOp(op);
-    }
-
-    @Override
     public PyObject binaryOp(BinaryOp op, PyObject other) {
         if (type != TYPE) {
             PyObject r = HeapDispatch.binaryOp(this, type, op, other);
@@ -670,7 +659,8 @@ public final class PyList extends PyObject {
 
     /** Iterates a list by index, as CPython's {@code listiterator}: never throws on a concurrent change. */
     static final class ListIterator extends PyObject {
-        static final PyType TYPE = PyType.builtin("list_iterator", PyType.OBJECT).finalType().build();
+        static final PyType TYPE = PyType.builtin("list_iterator", PyType.OBJECT).finalType()
+                .slotWrappers(ListIterator.class).build();
 
         private PyList list;
         private int index;

@@ -34,9 +34,11 @@ public final class PyRange extends PyObject {
             .getter("start", self -> Refs.newRef(((PyRange) self).start))
             .getter("stop", self -> Refs.newRef(((PyRange) self).stop))
             .getter("step", self -> Refs.newRef(((PyRange) self).step))
+            .slotWrappers(PyRange.class)
             .build();
 
-    private static final PyType ITERATOR = PyType.builtin("range_iterator", PyType.OBJECT).finalType().build();
+    private static final PyType ITERATOR = PyType.builtin("range_iterator", PyType.OBJECT).finalType()
+            .slotWrappers(LongIterator.class).build();
 
     private final PyInt start;
     private final PyInt stop;

@@ -360,7 +360,8 @@ public final class PyStr extends PyObject {
 
     /** Iterates over a string's code points. */
     static final class StrIterator extends PyObject {
-        static final PyType TYPE = PyType.builtin("str_iterator", PyType.OBJECT).finalType().build();
+        static final PyType TYPE = PyType.builtin("str_iterator", PyType.OBJECT).finalType()
+                .slotWrappers(StrIterator.class).build();
 
         private final PyStr str;
         private int index;

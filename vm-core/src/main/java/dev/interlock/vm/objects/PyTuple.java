@@ -10,7 +10,7 @@ import java.util.List;
 /** Python's {@code tuple}: an immutable array of counted references. */
 public final class PyTuple extends PyObject {
 
-    public static final PyType TYPE = PyType.builtin("tuple", PyType.OBJECT)
+    public static final PyType TYPE = PyType.builtin("tuple", PyType.OBJECT).noInstanceDict()
             .doc("Built-in immutable sequence.")
             .constructor((t, a, s, n, kw) -> {
                 if (kw != null && kw.size() > 0) {
@@ -30,6 +30,8 @@ public final class PyTuple extends PyObject {
             .method(BuiltinDef.oneArg("count", (PyTuple self, PyObject x) -> PyInt.of(self.count(x))))
             .method(BuiltinDef.positional("index", 1, 3, (PyTuple self, PyObject[] a, int s, int n) ->
                     PyInt.of(self.index(a[s], n > 1 ? a[s + 1] : null, n > 2 ? a[s + 2] : null))))
+            .genericAlias()
+                .slotWrappers(PyTuple.class, java.util.EnumSet.of(dev.interlock.vm.ops.BinaryOp.ADD, dev.interlock.vm.ops.BinaryOp.MUL))
             .build();
 
     /** The empty tuple, immortal. */
@@ -274,7 +276,8 @@ public final class PyTuple extends PyObject {
         return it;
     }
 
-    static final PyType TUPLE_ITERATOR = PyType.builtin("tuple_iterator", PyType.OBJECT).finalType().build();
+    static final PyType TUPLE_ITERATOR = PyType.builtin("tuple_iterator", PyType.OBJECT).finalType()
+            .slotWrappers(SequenceIterator.class).build();
 
     @Override
     public long hash() {
@@ -304,17 +307,6 @@ public final class PyTuple extends PyObject {
             return PyNotImplemented.INSTANCE;
         }
         return Sequences.compare(items, items.length, o.items, o.items.length, op);
-    }
-
-    @Override
-    public PyObject unaryOp(dev.interlock.vm.ops.UnaryOp op) {
-        if (type != TYPE) {
-            PyObject r = HeapDispatch.unary(this, type, op);
-            if (r != null) {
-                return r;
-            }
-        }
-        return super.unaryOp(op);
     }
 
     @Override

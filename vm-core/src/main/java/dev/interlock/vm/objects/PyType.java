@@ -65,6 +65,10 @@ public class PyType extends PyObject {
     private Allocator allocator;
     private String doc;
     private String qualname;
+    /** Heap types: slots of {@code __slots__} in instances (this class's and its bases'). */
+    private int slotCount;
+    /** Heap types: whether instances have a {@code __dict__} ({@code __slots__} without it say no). */
+    private boolean instancesHaveDict = true;
 
     // ---- heap types only: lookup caches, invalidated when a class in the MRO changes
     private final java.util.concurrent.ConcurrentHashMap<String, PyObject> lookupCache;
@@ -72,8 +76,6 @@ public class PyType extends PyObject {
     private final java.util.List<java.lang.ref.WeakReference<PyType>> subclasses =
             java.util.Collections.synchronizedList(new ArrayList<>());
     private final PyType solidBase;
-    /** Heap types: whether instances get a {@code __dict__} (not when every class declares {@code __slots__ = ()}). */
-    private final boolean instancesHaveDict;
 
     private PyType(String name, PyType base, boolean acceptsSubclasses, Constructor constructor) {
         this.name = name;
@@ -86,7 +88,6 @@ public class PyType extends PyObject {
         this.constructor = constructor;
         this.lookupCache = null;
         this.solidBase = null;
-        this.instancesHaveDict = false;
         PyType[] mroArray = new PyType[base == null ? 1 : base.mro.length + 1];
         mroArray[0] = this;
         if (base != null) {
@@ -113,48 +114,11 @@ public class PyType extends PyObject {
         this.lookupCache = new java.util.concurrent.ConcurrentHashMap<>();
         this.solidBase = requireNonNull(solidBase, "solidBase is null");
         this.mro = Mro.compute(this, this.bases);
-        this.instancesHaveDict = computeInstancesHaveDict(dict, this.bases);
         Refs.incref(dict);
         for (PyType b : this.bases) {
             Refs.incref(b);
             b.subclasses.add(new java.lang.ref.WeakReference<>(this));
         }
-    }
-
-    /**
-     * Instances have a {@code __dict__} unless this class declares empty {@code __slots__} and no
-     * Python base gives its instances one. Non-empty {@code __slots__} are approximated with a
-     * dict: their names work as attributes, but other names are not refused.
-     */
-    private static boolean computeInstancesHaveDict(PyDict dict, PyType[] bases) {
-        for (PyType b : bases) {
-            if (b.heapDict != null && b.instancesHaveDict) {
-                return true;
-            }
-        }
-        PyObject slots = dict.getItemOrNull("__slots__");
-        if (slots == null) {
-            return true;
-        }
-        try {
-            if (slots instanceof PyTuple t) {
-                return t.size() != 0;
-            }
-            if (slots instanceof PyList l) {
-                return l.size() != 0;
-            }
-            return true;
-        } finally {
-            Refs.decref(slots);
-        }
-    }
-
-    /**
-     * True when instances of this heap type have an attribute dict; for built-in types, whose
-     * instances decide for themselves, false.
-     */
-    public boolean instancesHaveDict() {
-        return instancesHaveDict;
     }
 
     // ---- completing object and type, which exist before the Builder can be used on them
@@ -209,6 +173,24 @@ public class PyType extends PyObject {
     /** {@code __qualname__}. */
     public String qualname() {
         return qualname == null ? name : qualname;
+    }
+
+    /** The number of {@code __slots__} values an instance of this class holds. */
+    int slotCount() {
+        return slotCount;
+    }
+
+    /**
+     * False for classes whose {@code __slots__} (and bases') leave out {@code __dict__}, and for
+     * built-in types whose instances have none (so a subclass with {@code __slots__ = ()} has none).
+     */
+    public boolean instancesHaveDict() {
+        return instancesHaveDict;
+    }
+
+    void setSlotLayout(int count, boolean hasDict) {
+        this.slotCount = count;
+        this.instancesHaveDict = hasDict;
     }
 
     void setQualname(String q) {
@@ -422,10 +404,15 @@ public class PyType extends PyObject {
                 }
                 break;
             case "__dict__":
+                // Missing: a read-only mappingproxy; a snapshot instead
                 if (heapDict != null) {
-                    return heapDict.copy(); // Missing: a read-only mappingproxy; a snapshot instead
+                    return heapDict.copy();
                 }
-                break;
+                PyDict snapshot = PyDict.create();
+                for (Map.Entry<String, PyObject> e : builtinDict.entrySet()) {
+                    snapshot.setItem(e.getKey(), e.getValue());
+                }
+                return snapshot;
             default:
                 break;
         }
@@ -455,8 +442,8 @@ public class PyType extends PyObject {
             throw Errors.typeError("cannot set '" + attr.value() + "' attribute of immutable type '" + name + "'");
         }
         heapDict.setItem(attr, value);
-        if (value instanceof PyStr s && attr.value().equals("__module__")) {
-            module = s.value();
+        if (value instanceof PyStr str && attr.value().equals("__module__")) {
+            module = str.value();
         }
         invalidateCaches();
     }
@@ -510,6 +497,32 @@ public class PyType extends PyObject {
         return null;
     }
 
+    /**
+     * {@code cls[key]}: the class's {@code __class_getitem__} (PEP 560), which built-in generics
+     * define to make {@code list[int]}; otherwise not subscriptable.
+     */
+    @Override
+    public PyObject getItem(PyObject key) {
+        PyObject m = lookup(PyStrs.CLASS_GETITEM);
+        if (m == null) {
+            if (this == TYPE) {
+                return new PyGenericAlias(this, key);
+            }
+            throw Errors.typeError("type '" + qualifiedName() + "' is not subscriptable");
+        }
+        try {
+            PyObject bound = m.descriptorGet(null, this);
+            PyObject callable = bound != null ? bound : Refs.newRef(m);
+            try {
+                return callable.call(new PyObject[] {key}, 0, 1, null);
+            } finally {
+                Refs.decref(callable);
+            }
+        } finally {
+            Refs.decref(m);
+        }
+    }
+
     @Override
     public String repr() {
         return "<class '" + (module.equals("builtins") ? qualname() : module + "." + qualname()) + "'>";
@@ -560,6 +573,15 @@ public class PyType extends PyObject {
             return this;
         }
 
+        /**
+         * Says instances have no {@code __dict__} (tuple, list, dict, deque): a Python subclass
+         * that declares {@code __slots__ = ()} then has none either.
+         */
+        public Builder noInstanceDict() {
+            type.instancesHaveDict = false;
+            return this;
+        }
+
         /** Lets Python classes derive from this type, making blank instances with {@code a}. */
         public Builder allocator(Allocator a) {
             type.allocator = a;
@@ -595,15 +617,13 @@ public class PyType extends PyObject {
         }
 
         /**
-         * Adds a static method, such as a type's own {@code __new__}: found through the type or an
-         * instance, it is called without one.
+         * Adds a static method ({@code str.maketrans}): a built-in function stored on the type,
+         * which binds to nothing when looked up through an instance.
          */
         public Builder staticMethod(BuiltinDef def) {
             PyBuiltinFunction f = new PyBuiltinFunction(def, type.module);
             f.makeStaticImmortal();
-            Descriptors.StaticMethod sm = new Descriptors.StaticMethod(f);
-            sm.makeStaticImmortal();
-            type.builtinDict.put(def.name(), sm);
+            type.builtinDict.put(def.name(), f);
             return this;
         }
 
@@ -629,6 +649,33 @@ public class PyType extends PyObject {
         }
 
         /** The finished type. */
+        /**
+         * Adds the special methods ({@code __len__}, {@code __add__}, ...) that instances of
+         * {@code javaClass} implement as Java protocol methods, as {@link SlotWrappers} makes
+         * them; {@code binaryOps} lists the operators the type supports. Methods added explicitly
+         * keep precedence.
+         */
+        public Builder slotWrappers(Class<? extends PyObject> javaClass, java.util.Set<dev.interlock.vm.ops.BinaryOp> binaryOps) {
+            for (BuiltinDef def : SlotWrappers.definitionsFor(javaClass, binaryOps)) {
+                type.builtinDict.putIfAbsent(def.name(), new PyMethodDescriptor(type, def));
+            }
+            return this;
+        }
+
+        /** {@link #slotWrappers(Class, java.util.Set)} for a type without binary operators. */
+        public Builder slotWrappers(Class<? extends PyObject> javaClass) {
+            return slotWrappers(javaClass, java.util.EnumSet.noneOf(dev.interlock.vm.ops.BinaryOp.class));
+        }
+
+        /**
+         * Lets the type be subscripted for type hints ({@code list[int]}), as CPython's built-in
+         * generics do with a {@code __class_getitem__} that makes a {@code types.GenericAlias}.
+         */
+        public Builder genericAlias() {
+            return classMethod(BuiltinDef.oneArg("__class_getitem__",
+                    (PyObject cls, PyObject args) -> new PyGenericAlias((PyType) cls, args)));
+        }
+
         public PyType build() {
             return type;
         }

@@ -41,6 +41,11 @@ final class StrType {
                     return PyStr.of(p[0].str());
                 })
                 .method(oneArg("join", (PyStr self, PyObject it) -> join(self, it)))
+                .method(oneArg("translate", (PyStr self, PyObject table) -> StrTranslate.translate(self, table)))
+                .method(oneArg("format_map", (PyStr self, PyObject mapping) ->
+                        PyStr.of(dev.interlock.vm.ops.StrFormat.formatMap(self.value(), mapping))))
+                .staticMethod(positional("maketrans", 1, 3, (PyObject self, PyObject[] a, int s, int n) ->
+                        StrTranslate.maketrans(a, s, n)))
                 .method(keywords("split", (self, a, s, n, kw) -> {
                     PyObject[] p = SPLIT.parse(a, s, n, kw);
                     return split((PyStr) self, p[0], maxsplit(p[1]), false);
@@ -110,6 +115,7 @@ final class StrType {
                 .method(keywords("encode", (self, a, s, n, kw) -> {
                     throw new NotSupportedError("str.encode (bytes)");
                 }))
+                .slotWrappers(PyStr.class, java.util.EnumSet.of(dev.interlock.vm.ops.BinaryOp.ADD, dev.interlock.vm.ops.BinaryOp.MUL, dev.interlock.vm.ops.BinaryOp.MOD))
                 .build();
     }
 

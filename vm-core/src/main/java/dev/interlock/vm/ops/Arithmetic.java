@@ -62,6 +62,13 @@ public final class Arithmetic {
 
     /** {@code -a}, {@code +a}, {@code ~a}. */
     public static PyObject unary(UnaryOp op, PyObject a) {
+        // A Python class derived from a built-in type (list, dict, deque...) may define the method.
+        if (!(a instanceof dev.interlock.vm.objects.PyInstance) && a.type().isHeapType()) {
+            PyObject r = dev.interlock.vm.objects.HeapDispatch.unary(a, a.type(), op);
+            if (r != null) {
+                return r;
+            }
+        }
         return a.unaryOp(op);
     }
 
@@ -70,24 +77,20 @@ public final class Arithmetic {
             return Errors.typeError("unsupported operand type(s) for " + symbol + " or pow(): '" + a.typeName()
                     + "' and '" + b.typeName() + "'");
         }
-        if ((symbol.equals("+") || symbol.equals("+=")) && a instanceof dev.interlock.vm.objects.PyStr) {
-            return Errors.typeError("can only concatenate str (not \"" + b.typeName() + "\") to str");
+        // CPython's sequence fallbacks (sq_concat of the left operand, sq_repeat of either) word their own errors.
+        if ((symbol.equals("+") || symbol.equals("+=")) && isSequence(a)) {
+            return Errors.typeError("can only concatenate " + a.typeName() + " (not \"" + b.typeName() + "\") to "
+                    + a.typeName());
         }
-        // After the number protocol fails, CPython tries sequence repetition (sq_repeat) with
-        // either operand as the sequence: compare PyNumber_Multiply() in Objects/abstract.c.
-        if (symbol.equals("*") || symbol.equals("*=")) {
-            if (repeats(a)) {
-                return Errors.typeError("can't multiply sequence by non-int of type '" + b.typeName() + "'");
-            }
-            if (repeats(b)) {
-                return Errors.typeError("can't multiply sequence by non-int of type '" + a.typeName() + "'");
-            }
+        if ((symbol.equals("*") || symbol.equals("*=")) && (isSequence(a) || isSequence(b))) {
+            PyObject count = isSequence(a) ? b : a;
+            return Errors.typeError("can't multiply sequence by non-int of type '" + count.typeName() + "'");
         }
         return Errors.unsupportedOperands(symbol, a, b);
     }
 
-    /** True for the built-in sequences that support {@code seq * n}. */
-    private static boolean repeats(PyObject o) {
+    /** True for the built-in sequences with CPython's sq_concat and sq_repeat. */
+    private static boolean isSequence(PyObject o) {
         return o instanceof dev.interlock.vm.objects.PyStr || o instanceof dev.interlock.vm.objects.PyList
                 || o instanceof dev.interlock.vm.objects.PyTuple || o instanceof dev.interlock.vm.objects.RepeatableSequence;
     }

@@ -23,33 +23,44 @@ public enum BinaryOp {
     private final String method;
     private final String reflected;
     private final String inplace;
-    private final dev.interlock.vm.objects.PyStr methodName;
-    private final dev.interlock.vm.objects.PyStr reflectedName;
-    private final dev.interlock.vm.objects.PyStr inplaceName;
 
     BinaryOp(String symbol, String stem) {
         this.symbol = symbol;
         this.method = "__" + stem + "__";
         this.reflected = "__r" + stem + "__";
         this.inplace = "__i" + stem + "__";
-        this.methodName = dev.interlock.vm.objects.PyStr.immortal(method);
-        this.reflectedName = dev.interlock.vm.objects.PyStr.immortal(reflected);
-        this.inplaceName = dev.interlock.vm.objects.PyStr.immortal(inplace);
+    }
+
+    /**
+     * The method names as immortal strs, made when first used: building them with the enum
+     * would make BinaryOp and str depend on each other while their classes initialise.
+     */
+    private static final class Names {
+        static final dev.interlock.vm.objects.PyStr[][] NAMES = new dev.interlock.vm.objects.PyStr[values().length][];
+
+        static {
+            for (BinaryOp op : values()) {
+                NAMES[op.ordinal()] = new dev.interlock.vm.objects.PyStr[] {
+                    dev.interlock.vm.objects.PyStr.immortal(op.method),
+                    dev.interlock.vm.objects.PyStr.immortal(op.reflected),
+                    dev.interlock.vm.objects.PyStr.immortal(op.inplace)};
+            }
+        }
     }
 
     /** {@code __add__} as an immortal str, for lookups. */
     public dev.interlock.vm.objects.PyStr methodName() {
-        return methodName;
+        return Names.NAMES[ordinal()][0];
     }
 
     /** {@code __radd__} as an immortal str. */
     public dev.interlock.vm.objects.PyStr reflectedName() {
-        return reflectedName;
+        return Names.NAMES[ordinal()][1];
     }
 
     /** {@code __iadd__} as an immortal str. */
     public dev.interlock.vm.objects.PyStr inplaceName() {
-        return inplaceName;
+        return Names.NAMES[ordinal()][2];
     }
 
     /** The operator as written, such as {@code +}. */

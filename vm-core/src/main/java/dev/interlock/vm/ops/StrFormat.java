@@ -19,7 +19,12 @@ public final class StrFormat {
 
     /** Formats {@code template} with vectorcall-style arguments. */
     public static String format(String template, PyObject[] args, int start, int nargs, PyTuple kwnames) {
-        return new Run(template, args, start, nargs, kwnames).render(template, 2);
+        return new Run(template, args, start, nargs, kwnames, null).render(template, 2);
+    }
+
+    /** {@code template.format_map(mapping)}: named fields are looked up with {@code mapping[name]}. */
+    public static String formatMap(String template, PyObject mapping) {
+        return new Run(template, new PyObject[0], 0, 0, null, mapping).render(template, 2);
     }
 
     private static final class Run {
@@ -27,11 +32,13 @@ public final class StrFormat {
         private final int start;
         private final int nargs;
         private final PyTuple kwnames;
+        private final PyObject mapping;
         private int autoIndex;
         private boolean usedAuto;
         private boolean usedManual;
 
-        Run(String template, PyObject[] args, int start, int nargs, PyTuple kwnames) {
+        Run(String template, PyObject[] args, int start, int nargs, PyTuple kwnames, PyObject mapping) {
+            this.mapping = mapping;
             this.args = args;
             this.start = start;
             this.nargs = nargs;
@@ -231,6 +238,14 @@ public final class StrFormat {
         }
 
         private PyObject keyword(String name) {
+            if (mapping != null) {
+                PyStr key = PyStr.of(name);
+                try {
+                    return mapping.getItem(key);
+                } finally {
+                    Refs.decref(key);
+                }
+            }
             if (kwnames != null) {
                 for (int k = 0; k < kwnames.size(); k++) {
                     if (((PyStr) kwnames.get(k)).value().equals(name)) {

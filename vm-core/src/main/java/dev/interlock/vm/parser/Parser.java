@@ -156,6 +156,57 @@ public final class Parser {
         return new Pos(a.line(), a.column(), b.endLine(), b.endColumn());
     }
 
+    /**
+     * From {@code start} to the last token consumed: a node's range as CPython's {@code EXTRA}, which
+     * includes the parentheses around an operand ({@code (a + b) * c} starts at the parenthesis).
+     */
+    private Pos from(Token start) {
+        return span(start, previous());
+    }
+
+    /** A compound statement from its first token to the end of the last statement of its last non-empty block. */
+    @SafeVarargs
+    private static Pos compound(Token start, List<? extends Stmt>... blocks) {
+        for (int i = blocks.length - 1; i >= 0; i--) {
+            if (!blocks[i].isEmpty()) {
+                Pos end = blocks[i].get(blocks[i].size() - 1).pos();
+                return new Pos(start.line(), start.column(), end.endLine(), end.endColumn());
+            }
+        }
+        return pos(start);
+    }
+
+    /**
+     * The ':' that ends a compound statement's header where CPython 3.11's grammar forces it
+     * ({@code def}, {@code try}, {@code else}, {@code finally}): "expected ':'" at whatever token
+     * is there instead.
+     */
+    private void forcedColon() {
+        if (checkOp(":")) {
+            next();
+            return;
+        }
+        Token t = peek();
+        throw new SyntaxErrorException("SyntaxError", "expected ':'", filename, t.line(), t.column() + 1,
+                t.line() == t.endLine() ? t.endColumn() + 1 : 0, lineText(t.line()));
+    }
+
+    /**
+     * The ':' after an {@code if}, {@code while}, {@code for}, {@code with}, {@code except} or
+     * {@code class} header: CPython says "expected ':'" only when the line ends there, and
+     * "invalid syntax" at any other token.
+     */
+    private void headerColon() {
+        if (checkOp(":")) {
+            next();
+            return;
+        }
+        if (peek().type() == TokenType.NEWLINE) {
+            throw errorAt(previous(), "expected ':'", true);
+        }
+        throw invalidSyntax(peek());
+    }
+
     private String lineText(int n) {
         return n >= 1 && n <= lines.length ? lines[n - 1] : null;
     }
@@ -170,13 +221,31 @@ public final class Parser {
         return new SyntaxErrorException("SyntaxError", msg, filename, t.line(), col + 1, 0, lineText(t.line()));
     }
 
+    /**
+     * True when {@code t} and everything after it only end the input (NEWLINE, DEDENT, ENDMARKER):
+     * for a file without a final newline, the end comes on the unclosed bracket's own line.
+     */
+    private boolean onlyEndFollows(Token t) {
+        int i = tokens.indexOf(t);
+        if (i < 0) {
+            return false;
+        }
+        for (; i < tokens.size(); i++) {
+            TokenType type = tokens.get(i).type();
+            if (type != TokenType.NEWLINE && type != TokenType.DEDENT && type != TokenType.ENDMARKER) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private SyntaxErrorException invalidSyntax(Token t) {
-        if (unclosed != null && (t.type() == TokenType.ENDMARKER || t.line() > unclosedLine)) {
+        if (unclosed != null && (t.type() == TokenType.ENDMARKER || t.line() > unclosedLine || onlyEndFollows(t))) {
             return unclosed;
         }
         if (t.type() == TokenType.INDENT) {
             return new SyntaxErrorException("IndentationError", "unexpected indent", filename, t.line(),
-                    t.endColumn() + 1, 0, lineText(t.line()));
+                    t.endColumn(), 0, lineText(t.line()));
         }
         if (t.type() == TokenType.DEDENT) {
             return new SyntaxErrorException("IndentationError", "unexpected unindent", filename, t.line(),
@@ -378,7 +447,18 @@ public final class Parser {
             return new Stmt.Return(pos(r), null);
         }
         Expr value = starExpressions();
-        return new Stmt.Return(Pos.span(pos(r), value.pos()), value);
+        return new Stmt.Return(from(r), value);
+    }
+
+    /** True when only DEDENTs and the ENDMARKER are left. */
+    private boolean atEndOfInput() {
+        for (int i = p; i < tokens.size(); i++) {
+            TokenType type = tokens.get(i).type();
+            if (type != TokenType.DEDENT && type != TokenType.ENDMARKER) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean atStatementEnd() {
@@ -396,7 +476,7 @@ public final class Parser {
         if (match("from")) {
             cause = expression();
         }
-        return new Stmt.Raise(Pos.span(pos(r), (cause != null ? cause : exc).pos()), exc, cause);
+        return new Stmt.Raise(from(r), exc, cause);
     }
 
     private Stmt globalStmt() {
@@ -424,7 +504,7 @@ public final class Parser {
         if (targets.isEmpty()) {
             throw invalidSyntax(peek());
         }
-        return new Stmt.Delete(Pos.span(pos(d), targets.get(targets.size() - 1).pos()), targets);
+        return new Stmt.Delete(from(d), targets);
     }
 
     private Stmt assertStmt() {
@@ -434,7 +514,7 @@ public final class Parser {
         if (match(",")) {
             msg = expression();
         }
-        return new Stmt.Assert(Pos.span(pos(a), (msg != null ? msg : test).pos()), test, msg);
+        return new Stmt.Assert(from(a), test, msg);
     }
 
     private Stmt importStmt() {
@@ -518,7 +598,7 @@ public final class Parser {
                     }
                     break;
                 }
-                return new Stmt.Assign(Pos.span(first.pos(), value.pos()), targets, value);
+                return new Stmt.Assign(from(start), targets, value);
             }
             if (t.text().length() >= 2 && t.text().endsWith("=") && !t.text().equals("==") && !t.text().equals("<=")
                     && !t.text().equals(">=") && !t.text().equals("!=") && !t.text().equals(":=")) {
@@ -529,7 +609,7 @@ public final class Parser {
                     }
                     next();
                     Expr value = starExpressionsOrYield();
-                    return new Stmt.AugAssign(Pos.span(first.pos(), value.pos()), toTarget(first, Ctx.STORE), op, value);
+                    return new Stmt.AugAssign(from(start), toTarget(first, Ctx.STORE), op, value);
                 }
             }
             if (t.text().equals(":")) {
@@ -546,19 +626,15 @@ public final class Parser {
                     value = starExpressionsOrYield();
                 }
                 boolean simple = first instanceof Expr.Name && !(start.is("("));
-                return new Stmt.AnnAssign(Pos.span(first.pos(), (value != null ? value : annotation).pos()),
+                return new Stmt.AnnAssign(from(start),
                         toTarget(first, Ctx.STORE), annotation, value, simple);
             }
         }
         if (!atStatementEnd() && isExpressionStart(t)) {
-            if (unclosed != null && t.line() > unclosedLine) {
-                throw unclosed;
-            }
-            throw new SyntaxErrorException("SyntaxError", "invalid syntax. Perhaps you forgot a comma?", filename,
-                    first.pos().line(), first.pos().column() + 1,
-                    first.pos().endLine() == t.endLine() ? t.endColumn() + 1 : 0, lineText(first.pos().line()));
+            // CPython suggests a missing comma only inside brackets; at the top level it is plain invalid syntax.
+            throw invalidSyntax(t);
         }
-        return new Stmt.ExprStmt(first.pos(), first);
+        return new Stmt.ExprStmt(from(start), first);
     }
 
     private boolean isExpressionStart(Token t) {
@@ -615,8 +691,10 @@ public final class Parser {
         if (ctx == Ctx.DEL) {
             throw error("cannot delete " + what, e.pos());
         }
-        if (e instanceof Expr.Compare || e instanceof Expr.Constant || e instanceof Expr.Call || e instanceof Expr.BinOp
-                || e instanceof Expr.BoolOp || e instanceof Expr.UnaryOp) {
+        boolean singleton = e instanceof Expr.Constant c
+                && (c.value() instanceof Boolean || c.value() == Expr.Constant.NONE);
+        if (!singleton && (e instanceof Expr.Compare || e instanceof Expr.Constant || e instanceof Expr.Call
+                || e instanceof Expr.BinOp || e instanceof Expr.BoolOp || e instanceof Expr.UnaryOp)) {
             throw error("cannot assign to " + what + " here. Maybe you meant '==' instead of '='?", e.pos());
         }
         throw error("cannot assign to " + what, e.pos());
@@ -700,9 +778,14 @@ public final class Parser {
             p++;
             if (peek().type() != TokenType.INDENT) {
                 Token t = peek();
-                throw new SyntaxErrorException("IndentationError",
-                        "expected an indented block after " + construct + " on line " + header.line(), filename,
-                        t.line(), t.column() + 1, 0, lineText(t.line()));
+                String msg = "expected an indented block after " + construct + " on line " + header.line();
+                if (atEndOfInput()) {
+                    // As CPython reports it for a file: the file's last line, column 0 (no caret).
+                    int last = Math.max(1, lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length);
+                    throw new SyntaxErrorException("IndentationError", msg, filename, last, 0, 0, lineText(last));
+                }
+                throw new SyntaxErrorException("IndentationError", msg, filename, t.line(), t.column() + 1, 0,
+                        lineText(t.line()));
             }
             p++;
             List<Stmt> body = new ArrayList<>();
@@ -736,10 +819,10 @@ public final class Parser {
             orelse = List.of(ifStmt());
         } else if (check("else")) {
             Token e = next();
-            expect(":");
+            forcedColon();
             orelse = block("'else' statement", e);
         }
-        return new Stmt.If(span(kw, previous()), test, body, orelse);
+        return new Stmt.If(compound(kw, body, orelse), test, body, orelse);
     }
 
     /** Expects ':' after a header expression, with CPython's hint when it finds '=' instead. */
@@ -749,7 +832,7 @@ public final class Parser {
             Expr right = bitwiseOr();
             throw error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", Pos.span(header.pos(), right.pos()));
         }
-        expect(":");
+        headerColon();
     }
 
     private Stmt whileStmt() {
@@ -760,10 +843,10 @@ public final class Parser {
         List<Stmt> orelse = List.of();
         if (check("else")) {
             Token e = next();
-            expect(":");
+            forcedColon();
             orelse = block("'else' statement", e);
         }
-        return new Stmt.While(span(kw, previous()), test, body, orelse);
+        return new Stmt.While(compound(kw, body, orelse), test, body, orelse);
     }
 
     private Stmt forStmt(boolean isAsync, Token start) {
@@ -771,15 +854,15 @@ public final class Parser {
         Expr target = toTarget(starTargets(), Ctx.STORE);
         expect("in");
         Expr iter = starExpressions();
-        expect(":");
+        headerColon();
         List<Stmt> body = block("'for' statement", kw);
         List<Stmt> orelse = List.of();
         if (check("else")) {
             Token e = next();
-            expect(":");
+            forcedColon();
             orelse = block("'else' statement", e);
         }
-        return new Stmt.For(span(start, previous()), target, iter, body, orelse, isAsync);
+        return new Stmt.For(compound(start, body, orelse), target, iter, body, orelse, isAsync);
     }
 
     /** A for-loop or comprehension target: {@code a}, {@code a, b}, {@code (a, *b)}. */
@@ -835,9 +918,9 @@ public final class Parser {
         if (parenthesized) {
             expect(")");
         }
-        expect(":");
+        headerColon();
         List<Stmt> body = block("'with' statement", kw);
-        return new Stmt.With(span(start, previous()), items, body, isAsync);
+        return new Stmt.With(compound(start, body), items, body, isAsync);
     }
 
     /** True if "with (" opens a parenthesized list of items rather than an expression. */
@@ -864,7 +947,7 @@ public final class Parser {
 
     private Stmt tryStmt() {
         Token kw = next();
-        expect(":");
+        forcedColon();
         List<Stmt> body = block("'try' statement", kw);
         List<Stmt.ExceptHandler> handlers = new ArrayList<>();
         while (check("except")) {
@@ -874,6 +957,9 @@ public final class Parser {
             }
             Expr type = null;
             String name = null;
+            if (peek().type() == TokenType.NEWLINE) {
+                throw errorAt(ex, "expected ':'", true);
+            }
             if (!checkOp(":")) {
                 type = expression();
                 if (checkOp(",")) {
@@ -891,9 +977,9 @@ public final class Parser {
                     name = expectName().text();
                 }
             }
-            expect(":");
+            headerColon();
             List<Stmt> hbody = block("'except' statement", ex);
-            handlers.add(new Stmt.ExceptHandler(span(ex, previous()), type, name, hbody));
+            handlers.add(new Stmt.ExceptHandler(compound(ex, hbody), type, name, hbody));
         }
         List<Stmt> orelse = List.of();
         if (check("else")) {
@@ -901,19 +987,21 @@ public final class Parser {
                 throw invalidSyntax(peek());
             }
             Token e = next();
-            expect(":");
+            forcedColon();
             orelse = block("'else' statement", e);
         }
         List<Stmt> finalbody = List.of();
         if (check("finally")) {
             Token f = next();
-            expect(":");
+            forcedColon();
             finalbody = block("'finally' statement", f);
         }
         if (handlers.isEmpty() && finalbody.isEmpty()) {
             throw errorAt(peek(), "expected 'except' or 'finally' block", false);
         }
-        return new Stmt.Try(span(kw, previous()), body, handlers, orelse, finalbody);
+        List<Stmt> lastHandler = handlers.isEmpty() ? List.of() : List.of(handlers.get(handlers.size() - 1).body().get(
+                handlers.get(handlers.size() - 1).body().size() - 1));
+        return new Stmt.Try(compound(kw, body, lastHandler, orelse, finalbody), body, handlers, orelse, finalbody);
     }
 
     private Stmt functionDef(List<Expr> decorators, boolean isAsync, Token start) {
@@ -923,12 +1011,13 @@ public final class Parser {
         Expr.Arguments args = parameters(")", true);
         expect(")");
         Expr returns = null;
-        if (match("->")) {
+        if (check("->") && !peek(1).is(":")) {
+            next();
             returns = expression();
         }
-        expect(":");
+        forcedColon();
         List<Stmt> body = block("function definition", kw);
-        return new Stmt.FunctionDef(span(start, previous()), name.text(), args, body, decorators, returns, isAsync);
+        return new Stmt.FunctionDef(compound(start, body), name.text(), args, body, decorators, returns, isAsync);
     }
 
     private Stmt classDef(List<Expr> decorators, Token start) {
@@ -940,9 +1029,9 @@ public final class Parser {
             callArguments(bases, keywords);
             expect(")");
         }
-        expect(":");
+        headerColon();
         List<Stmt> body = block("class definition", kw);
-        return new Stmt.ClassDef(span(start, previous()), name.text(), bases, keywords, body, decorators);
+        return new Stmt.ClassDef(compound(start, body), name.text(), bases, keywords, body, decorators);
     }
 
     /**
@@ -1058,7 +1147,7 @@ public final class Parser {
         if (checkOp("*")) {
             Token star = next();
             Expr value = bitwiseOr();
-            return new Expr.Starred(Pos.span(pos(star), value.pos()), value, Ctx.LOAD);
+            return new Expr.Starred(from(star), value, Ctx.LOAD);
         }
         return expression();
     }
@@ -1068,7 +1157,7 @@ public final class Parser {
             Token n = next();
             next();
             Expr value = expression();
-            return new Expr.NamedExpr(Pos.span(pos(n), value.pos()), new Expr.Name(pos(n), n.text(), Ctx.STORE), value);
+            return new Expr.NamedExpr(from(n), new Expr.Name(pos(n), n.text(), Ctx.STORE), value);
         }
         Expr e = expression();
         if (checkOp(":=")) {
@@ -1081,16 +1170,17 @@ public final class Parser {
         if (check("lambda")) {
             return lambda();
         }
+        Token start = peek();
         Expr body = disjunction();
         if (check("if")) {
             next();
             Expr test = disjunction();
             if (!check("else")) {
-                throw errorAt(peek(), "expected 'else' after 'if' expression", false);
+                throw error("expected 'else' after 'if' expression", from(start));
             }
             next();
             Expr orelse = expression();
-            return new Expr.IfExp(Pos.span(body.pos(), orelse.pos()), test, body, orelse);
+            return new Expr.IfExp(from(start), test, body, orelse);
         }
         return body;
     }
@@ -1098,12 +1188,15 @@ public final class Parser {
     private Expr lambda() {
         Token kw = next();
         Expr.Arguments args = parameters(":", false);
-        expect(":");
+        if (!match(":")) {
+            throw invalidSyntax(peek());
+        }
         Expr body = expression();
-        return new Expr.Lambda(Pos.span(pos(kw), body.pos()), args, body);
+        return new Expr.Lambda(from(kw), args, body);
     }
 
     private Expr disjunction() {
+        Token start = peek();
         Expr first = conjunction();
         if (!check("or")) {
             return first;
@@ -1113,10 +1206,11 @@ public final class Parser {
         while (match("or")) {
             values.add(conjunction());
         }
-        return new Expr.BoolOp(Pos.span(first.pos(), values.get(values.size() - 1).pos()), false, values);
+        return new Expr.BoolOp(from(start), false, values);
     }
 
     private Expr conjunction() {
+        Token start = peek();
         Expr first = inversion();
         if (!check("and")) {
             return first;
@@ -1126,19 +1220,20 @@ public final class Parser {
         while (match("and")) {
             values.add(inversion());
         }
-        return new Expr.BoolOp(Pos.span(first.pos(), values.get(values.size() - 1).pos()), true, values);
+        return new Expr.BoolOp(from(start), true, values);
     }
 
     private Expr inversion() {
         if (check("not")) {
             Token n = next();
             Expr operand = inversion();
-            return new Expr.UnaryOp(Pos.span(pos(n), operand.pos()), Expr.UnaryKind.NOT, operand);
+            return new Expr.UnaryOp(from(n), Expr.UnaryKind.NOT, operand);
         }
         return comparison();
     }
 
     private Expr comparison() {
+        Token start = peek();
         Expr left = bitwiseOr();
         List<CmpOp> ops = new ArrayList<>();
         List<Expr> comparators = new ArrayList<>();
@@ -1153,7 +1248,7 @@ public final class Parser {
         if (ops.isEmpty()) {
             return left;
         }
-        return new Expr.Compare(Pos.span(left.pos(), comparators.get(comparators.size() - 1).pos()), left, ops, comparators);
+        return new Expr.Compare(from(start), left, ops, comparators);
     }
 
     private CmpOp comparisonOperator() {
@@ -1205,56 +1300,62 @@ public final class Parser {
     }
 
     private Expr bitwiseOr() {
+        Token start = peek();
         Expr left = bitwiseXor();
         while (checkOp("|")) {
             next();
             Expr right = bitwiseXor();
-            left = new Expr.BinOp(Pos.span(left.pos(), right.pos()), left, Operator.BITOR, right);
+            left = new Expr.BinOp(from(start), left, Operator.BITOR, right);
         }
         return left;
     }
 
     private Expr bitwiseXor() {
+        Token start = peek();
         Expr left = bitwiseAnd();
         while (checkOp("^")) {
             next();
             Expr right = bitwiseAnd();
-            left = new Expr.BinOp(Pos.span(left.pos(), right.pos()), left, Operator.BITXOR, right);
+            left = new Expr.BinOp(from(start), left, Operator.BITXOR, right);
         }
         return left;
     }
 
     private Expr bitwiseAnd() {
+        Token start = peek();
         Expr left = shiftExpr();
         while (checkOp("&")) {
             next();
             Expr right = shiftExpr();
-            left = new Expr.BinOp(Pos.span(left.pos(), right.pos()), left, Operator.BITAND, right);
+            left = new Expr.BinOp(from(start), left, Operator.BITAND, right);
         }
         return left;
     }
 
     private Expr shiftExpr() {
+        Token start = peek();
         Expr left = sum();
         while (checkOp("<<") || checkOp(">>")) {
             Operator op = next().text().equals("<<") ? Operator.LSHIFT : Operator.RSHIFT;
             Expr right = sum();
-            left = new Expr.BinOp(Pos.span(left.pos(), right.pos()), left, op, right);
+            left = new Expr.BinOp(from(start), left, op, right);
         }
         return left;
     }
 
     private Expr sum() {
+        Token start = peek();
         Expr left = term();
         while (checkOp("+") || checkOp("-")) {
             Operator op = next().text().equals("+") ? Operator.ADD : Operator.SUB;
             Expr right = term();
-            left = new Expr.BinOp(Pos.span(left.pos(), right.pos()), left, op, right);
+            left = new Expr.BinOp(from(start), left, op, right);
         }
         return left;
     }
 
     private Expr term() {
+        Token start = peek();
         Expr left = factor();
         while (true) {
             Operator op;
@@ -1273,7 +1374,7 @@ public final class Parser {
             }
             next();
             Expr right = factor();
-            left = new Expr.BinOp(Pos.span(left.pos(), right.pos()), left, op, right);
+            left = new Expr.BinOp(from(start), left, op, right);
         }
     }
 
@@ -1284,17 +1385,18 @@ public final class Parser {
             Expr operand = factor();
             Expr.UnaryKind kind = t.text().equals("+") ? Expr.UnaryKind.UADD
                     : t.text().equals("-") ? Expr.UnaryKind.USUB : Expr.UnaryKind.INVERT;
-            return new Expr.UnaryOp(Pos.span(pos(t), operand.pos()), kind, operand);
+            return new Expr.UnaryOp(from(t), kind, operand);
         }
         return power();
     }
 
     private Expr power() {
+        Token start = peek();
         Expr base = awaitPrimary();
         if (checkOp("**")) {
             next();
             Expr exponent = factor();
-            return new Expr.BinOp(Pos.span(base.pos(), exponent.pos()), base, Operator.POW, exponent);
+            return new Expr.BinOp(from(start), base, Operator.POW, exponent);
         }
         return base;
     }
@@ -1308,6 +1410,7 @@ public final class Parser {
 
     /** An atom followed by any number of {@code .name}, {@code (args)} and {@code [index]}. */
     private Expr primaryExpression() {
+        Token start = peek();
         Expr e = atom();
         while (true) {
             Token t = peek();
@@ -1322,7 +1425,7 @@ public final class Parser {
                         throw invalidSyntax(name);
                     }
                     next();
-                    e = new Expr.Attribute(span(e.pos(), name), e, name.text(), Ctx.LOAD);
+                    e = new Expr.Attribute(from(start), e, name.text(), Ctx.LOAD);
                     break;
                 }
                 case "(": {
@@ -1332,20 +1435,20 @@ public final class Parser {
                     if (!checkOp(")")) {
                         if (genexpArgument(args)) {
                             Token close = expect(")");
-                            e = new Expr.Call(span(e.pos(), close), e, args, keywords);
+                            e = new Expr.Call(from(start), e, args, keywords);
                             break;
                         }
                         callArguments(args, keywords);
                     }
                     Token close = expect(")");
-                    e = new Expr.Call(span(e.pos(), close), e, args, keywords);
+                    e = new Expr.Call(from(start), e, args, keywords);
                     break;
                 }
                 case "[": {
                     next();
                     Expr index = slices();
                     Token close = expect("]");
-                    e = new Expr.Subscript(span(e.pos(), close), e, index, Ctx.LOAD);
+                    e = new Expr.Subscript(from(start), e, index, Ctx.LOAD);
                     break;
                 }
                 default:
@@ -1375,15 +1478,27 @@ public final class Parser {
     }
 
     private void callArguments(List<Expr> args, List<Expr.Keyword> keywords) {
+        String misplaced = callArgumentList(args, keywords);
+        if (misplaced != null) {
+            // CPython reports a positional argument after keywords at the token after the argument list.
+            Token t = peek();
+            throw new SyntaxErrorException("SyntaxError", misplaced, filename, t.line(), t.column() + 1, t.endColumn() + 1,
+                    lineText(t.line()));
+        }
+    }
+
+    /** Reads the arguments; returns the message for a positional argument after keywords, or null. */
+    private String callArgumentList(List<Expr> args, List<Expr.Keyword> keywords) {
         boolean seenKeyword = false;
         boolean seenDoubleStar = false;
+        String misplaced = null;
         while (!checkOp(")")) {
             Token t = peek();
             if (t.is("*")) {
                 next();
                 Expr value = expression();
                 if (seenDoubleStar) {
-                    throw error("iterable argument unpacking follows keyword argument unpacking", Pos.span(pos(t), value.pos()));
+                    throw error("iterable argument unpacking follows keyword argument unpacking", pos(t));
                 }
                 args.add(new Expr.Starred(Pos.span(pos(t), value.pos()), value, Ctx.LOAD));
             } else if (t.is("**")) {
@@ -1410,11 +1525,10 @@ public final class Parser {
                 if (check("for")) {
                     throw error("Generator expression must be parenthesized", value.pos());
                 }
-                if (seenDoubleStar) {
-                    throw error("positional argument follows keyword argument unpacking", value.pos());
-                }
-                if (seenKeyword) {
-                    throw error("positional argument follows keyword argument", value.pos());
+                if (misplaced == null && seenDoubleStar) {
+                    misplaced = "positional argument follows keyword argument unpacking";
+                } else if (misplaced == null && seenKeyword) {
+                    misplaced = "positional argument follows keyword argument";
                 }
                 args.add(value);
             }
@@ -1430,6 +1544,7 @@ public final class Parser {
                 break;
             }
         }
+        return misplaced;
     }
 
     /** The inside of {@code [...]}: one index, a slice, or a tuple of them. */
@@ -1528,7 +1643,7 @@ public final class Parser {
         if (text.endsWith("j") || text.endsWith("J")) {
             throw new NotSupportedError("complex numbers (imaginary literal " + t.text() + ")");
         }
-        if (text.length() > 1 && text.charAt(0) == '0' && Character.isLetter(text.charAt(1))) {
+        if (text.length() > 1 && text.charAt(0) == '0' && "xXoObB".indexOf(text.charAt(1)) >= 0) {
             char k = Character.toLowerCase(text.charAt(1));
             int radix = k == 'x' ? 16 : k == 'o' ? 8 : 2;
             return new Expr.Constant(pos(t), integer(new BigInteger(text.substring(2), radix)));
@@ -1662,7 +1777,9 @@ public final class Parser {
             } else {
                 Expr k = expression();
                 if (!checkOp(":")) {
-                    throw errorAt(peek(), "':' expected after dictionary key", false);
+                    // CPython points at the last character of the key.
+                    throw new SyntaxErrorException("SyntaxError", "':' expected after dictionary key", filename,
+                            k.pos().line(), k.pos().endColumn(), 0, lineText(k.pos().line()));
                 }
                 next();
                 keys.add(k);

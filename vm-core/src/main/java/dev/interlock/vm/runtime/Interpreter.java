@@ -61,7 +61,6 @@ public final class Interpreter {
     private final PrintStream stdout;
     private final PrintStream stderr;
     private final List<PyThreadState> liveThreads = new CopyOnWriteArrayList<>();
-    private final List<PyThread> nonDaemonThreads = new CopyOnWriteArrayList<>();
     private final Map<String, NativeModule> nativeModules = new LinkedHashMap<>();
     private final AtomicReference<FatalError> fatal = new AtomicReference<>();
     private final AtomicLong threadCounter = new AtomicLong();
@@ -195,6 +194,108 @@ public final class Interpreter {
             return FatalError.EXIT_STATUS;
         }
         return status[0];
+    }
+
+    /** Where the interactive loop reads its lines. */
+    @FunctionalInterface
+    public interface LineSource {
+        /**
+         * Shows {@code prompt} and reads one line, without its line end; null at the end of input.
+         * Throws {@link java.io.InterruptedIOException} when the user interrupts (Ctrl-C).
+         */
+        String readLine(String prompt) throws java.io.IOException;
+    }
+
+    /**
+     * Runs the interactive loop (CPython's REPL) on a new main thread: statements are read from
+     * {@code input} with the {@code >>>} and {@code ...} prompts and run in {@code __main__};
+     * expression values are echoed; an exception prints its traceback and the loop goes on.
+     * Ends at the end of input or with SystemExit; returns the exit status.
+     */
+    public int runInteractive(LineSource input, String banner) {
+        int[] status = {0};
+        PyThread main = newThread("MainThread", ts -> status[0] = interactOn(ts, input, banner));
+        main.start();
+        joinUninterruptibly(main);
+        stdout.flush();
+        return fatal.get() != null ? FatalError.EXIT_STATUS : status[0];
+    }
+
+    private int interactOn(PyThreadState ts, LineSource input, String banner) {
+        mainThread = ts;
+        initialize();
+        PyModule main = newModule("__main__");
+        if (banner != null) {
+            stderr.println(banner);
+            stderr.flush();
+        }
+        int status = 0;
+        List<String> lines = new ArrayList<>();
+        while (true) {
+            String prompt = lines.isEmpty() ? ">>> " : "... ";
+            String line;
+            try {
+                line = Blocking.get(ts, () -> {
+                    try {
+                        return input.readLine(prompt);
+                    } catch (java.io.InterruptedIOException e) {
+                        throw new InterruptedException();
+                    } catch (java.io.IOException e) {
+                        return null;
+                    }
+                });
+            } catch (PyException e) {
+                // Ctrl-C at the prompt: CPython prints KeyboardInterrupt and starts a new statement.
+                e.release();
+                stdout.flush();
+                stderr.println("\nKeyboardInterrupt");
+                stderr.flush();
+                lines.clear();
+                continue;
+            }
+            if (line == null) {
+                stdout.println();
+                break;
+            }
+            lines.add(line);
+            InteractiveInput.Status st;
+            try {
+                st = InteractiveInput.check(lines, "<stdin>");
+            } catch (NotSupportedError e) {
+                stdout.flush();
+                stderr.println("NotSupportedError: " + e.getMessage());
+                lines.clear();
+                continue;
+            }
+            if (st instanceof InteractiveInput.Incomplete) {
+                continue;
+            }
+            lines.clear();
+            if (st instanceof InteractiveInput.Invalid invalid) {
+                stdout.flush();
+                stderr.print(invalid.error().format());
+                stderr.flush();
+                continue;
+            }
+            PyCode code = ((InteractiveInput.Complete) st).code();
+            try {
+                Refs.decref(evalLoop.runWithLocals(code, main.dict(), main.dict(), ts));
+            } catch (PyException e) {
+                if (e.matches(ExceptionTypes.SYSTEM_EXIT)) {
+                    status = handleUncaught(e);
+                    break;
+                }
+                handleUncaught(e);
+            } catch (NotSupportedError e) {
+                stdout.flush();
+                TracebackPrinter.printNotSupported(ts, e, stderr);
+            } finally {
+                Refs.decref(code);
+                stdout.flush();
+            }
+        }
+        waitForNonDaemonThreads(ts);
+        return status;
     }
 
     /**
@@ -447,11 +548,6 @@ public final class Interpreter {
         return thread;
     }
 
-    /** Registers a started non-daemon thread, which {@link #runMain} waits for. */
-    public void registerNonDaemon(PyThread thread) {
-        nonDaemonThreads.add(thread);
-    }
-
     /** A unique number for thread names ({@code Thread-N}). */
     public long nextThreadNumber() {
         return threadCounter.incrementAndGet();
@@ -478,6 +574,10 @@ public final class Interpreter {
             } else {
                 stderr.println("(an Interlock bug: set INTERLOCK_DEBUG=1 to see the Java stack trace)");
             }
+        } catch (OutOfMemoryError | InternalError e) {
+            // The JVM gave up (a heap too small for the program, or a VM failure): report it as a fatal
+            // error instead of letting the thread die with a Java stack trace and the run report success.
+            reportFatal(new FatalError("the Java virtual machine failed in thread '" + name + "': " + e), ts);
         } finally {
             try {
                 PyThreadState.ExcItem base = ts.baseExcItem();
@@ -486,10 +586,7 @@ public final class Interpreter {
                     base.value = null;
                     Refs.decref(v);
                 }
-                if (ts.threadObject != null) {
-                    Refs.decref(ts.threadObject);
-                    ts.threadObject = null;
-                }
+                ts.runExitHooks();
             } catch (FatalError e) {
                 reportFatal(e, ts);
             } finally {
@@ -497,21 +594,32 @@ public final class Interpreter {
                 strategy.detach(ts);
                 strategy.threadExited(ts);
                 memory.threadExited(ts);
-                nonDaemonThreads.remove(thread);
             }
         }
     }
 
+    /**
+     * Waits for the program's non-daemon threads, as CPython's {@code wait_for_thread_shutdown}:
+     * if the program imported {@code threading}, its {@code _shutdown()} joins them.
+     */
     private void waitForNonDaemonThreads(PyThreadState ts) {
-        for (PyThread t : new ArrayList<>(nonDaemonThreads)) {
-            if (t == Thread.currentThread()) {
-                continue;
+        PyObject threading = sysModules.getItemOrNull("threading");
+        if (threading == null) {
+            return;
+        }
+        PyStr name = PyStr.of("_shutdown");
+        try {
+            PyObject shutdown = threading.getAttribute(name);
+            try {
+                Refs.decref(shutdown.call(new PyObject[0], 0, 0, null));
+            } finally {
+                Refs.decref(shutdown);
             }
-            Blocking.run(ts, () -> {
-                while (t.isAlive() && fatal.get() == null) {
-                    t.join(50);
-                }
-            });
+        } catch (PyException e) {
+            dev.interlock.vm.objects.Unraisable.report("Exception ignored on threading shutdown", threading, e);
+        } finally {
+            Refs.decref(name);
+            Refs.decref(threading);
         }
     }
 

@@ -61,10 +61,28 @@ public final class PyThreadState extends ThreadState {
     public ExcItem baseExcItem() {
         return baseExcItem;
     }
+    /**
+     * The object whose next special-method dispatch runs the built-in behaviour, skipping a
+     * Python override (set by {@code HeapDispatch.builtin} for slot wrappers); usually null.
+     */
+    public dev.interlock.vm.objects.PyObject builtinCallTarget;
     /** Instructions left before the next check point in ticks mode (Python 2's ticker). */
     public int ticks;
-    /** The {@code threading.Thread} object of this thread, or null until asked for. */
-    public PyObject threadObject;
+    /** Work to do, still attached, when the thread ends (such as dropping its thread-local dicts). */
+    private final List<Runnable> exitHooks = new ArrayList<>();
+
+    /** Registers {@code hook} to run on this thread, attached, when the thread ends. */
+    public void addExitHook(Runnable hook) {
+        exitHooks.add(requireNonNull(hook, "hook is null"));
+    }
+
+    /** Runs and forgets the exit hooks, in registration order. */
+    void runExitHooks() {
+        for (int i = 0; i < exitHooks.size(); i++) {
+            exitHooks.get(i).run();
+        }
+        exitHooks.clear();
+    }
 
     PyThreadState(Interpreter interpreter, PyThread thread, long ident, String name) {
         super(thread, ident);

@@ -11,7 +11,7 @@ public final class NativeModules {
 
     /** All of them, in no particular order. */
     public static List<NativeModule> all() {
-        return List.of(new SysModule(), new TimeModule(), new ThreadingModule(), new DisModule(),
+        return List.of(new SysModule(), new TimeModule(), new ThreadModule(), new DisModule(),
                 new RandomModule(),
                 new MathModule(),
                 new StringModule(),

@@ -25,7 +25,7 @@ final class DequeType {
     }
 
     static PyType define() {
-        return PyType.builtin("deque", PyType.OBJECT).module("collections")
+        return PyType.builtin("deque", PyType.OBJECT).module("collections").noInstanceDict()
                 .doc("deque([iterable[, maxlen]]) --> deque object\n\n"
                         + "A sequence with fast appends and pops at both ends, optionally bounded in length.")
                 .constructor((t, a, s, n, kw) -> {
@@ -131,6 +131,8 @@ final class DequeType {
                     return Refs.newRef(self);
                 }))
                 .method(noArgs("__reduce__", DequeType::reduce))
+                .genericAlias()
+                .slotWrappers(PyDeque.class, java.util.EnumSet.of(dev.interlock.vm.ops.BinaryOp.ADD, dev.interlock.vm.ops.BinaryOp.MUL))
                 .build();
     }
 

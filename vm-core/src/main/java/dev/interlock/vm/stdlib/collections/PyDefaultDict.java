@@ -33,7 +33,7 @@ public final class PyDefaultDict extends PyDict {
     private static final PyStr ITEMS = PyStr.immortal("items");
     private static final PyStr UPDATE = PyStr.immortal("update");
 
-    public static final PyType TYPE = PyType.builtin("defaultdict", PyDict.TYPE).module("collections")
+    public static final PyType TYPE = PyType.builtin("defaultdict", PyDict.TYPE).module("collections").noInstanceDict()
             .doc("defaultdict(default_factory=None, /, [...]) --> dict with default factory\n\n"
                     + "Like dict, except that looking up an absent key calls default_factory() and stores\n"
                     + "and returns what it gives; without a factory that lookup raises KeyError.")

@@ -23,7 +23,6 @@ import dev.interlock.vm.objects.Sequences;
 import dev.interlock.vm.objects.Slot;
 import dev.interlock.vm.ops.BinaryOp;
 import dev.interlock.vm.ops.Compare;
-import dev.interlock.vm.ops.UnaryOp;
 import dev.interlock.vm.runtime.Interpreter;
 import java.util.ArrayList;
 import java.util.List;
@@ -1090,17 +1089,6 @@ public final class PyDeque extends PyObject implements RepeatableSequence {
             return Refs.newRef(this);
         }
         return PyNotImplemented.INSTANCE;
-    }
-
-    @Override
-    public PyObject unaryOp(UnaryOp op) {
-        if (type != TYPE) {
-            PyObject r = HeapDispatch.unary(this, type, op);
-            if (r != null) {
-                return r;
-            }
-        }
-        return super.unaryOp(op);
     }
 
     /** {@code d + other}: a copy (same type and maximum length) extended by another deque. */

@@ -1,0 +1,126 @@
+"""Shallow and deep copies: copy.copy(x) and copy.deepcopy(x).
+
+Written in Python for Interlock, following CPython's documented protocol: __copy__ and
+__deepcopy__(memo) when a class defines them; built-in containers copied by type; other
+instances made with cls.__new__(cls) and given a copy of their __dict__ (or slots).
+
+Missing: __reduce_ex__/copyreg-based copying of arbitrary built-in types, and
+__getstate__/__setstate__.
+"""
+
+__all__ = ['Error', 'copy', 'deepcopy']
+
+
+class Error(Exception):
+    pass
+
+
+error = Error
+
+_atomic = (type(None), int, float, bool, str, type, range, type(len), type(lambda: 0),
+           type(Ellipsis), type(NotImplemented))
+
+
+def copy(x):
+    """A shallow copy of x."""
+    cls = type(x)
+    if cls in _atomic or cls is tuple or cls is frozenset:
+        return x
+    if cls is list:
+        return x[:]
+    if cls is dict:
+        return x.copy()
+    if cls is set:
+        return x.copy()
+    copier = getattr(cls, '__copy__', None)
+    if copier is not None:
+        return copier(x)
+    return _reconstruct(x, None)
+
+
+def deepcopy(x, memo=None, _nil=[]):
+    """A deep copy of x; memo maps id(original) to its copy, so shared parts stay shared."""
+    if memo is None:
+        memo = {}
+    d = id(x)
+    y = memo.get(d, _nil)
+    if y is not _nil:
+        return y
+    cls = type(x)
+    if cls in _atomic:
+        y = x
+    elif cls is list:
+        y = []
+        memo[d] = y
+        for item in x:
+            y.append(deepcopy(item, memo))
+    elif cls is tuple:
+        items = [deepcopy(item, memo) for item in x]
+        # A tuple holding a copy of itself was already recorded while its items were copied.
+        if d in memo:
+            return memo[d]
+        y = x if all(a is b for a, b in zip(items, x)) else tuple(items)
+    elif cls is dict:
+        y = {}
+        memo[d] = y
+        for key, value in x.items():
+            y[deepcopy(key, memo)] = deepcopy(value, memo)
+    elif cls is set:
+        y = {deepcopy(item, memo) for item in x}
+    elif cls is frozenset:
+        y = frozenset(deepcopy(item, memo) for item in x)
+    else:
+        copier = getattr(x, '__deepcopy__', None)
+        if copier is not None:
+            y = copier(memo)
+        else:
+            y = _reconstruct(x, memo)
+    if y is not x:
+        memo[d] = y
+        _keep_alive(x, memo)
+    return y
+
+
+def _keep_alive(x, memo):
+    # The originals stay referenced from the memo, so their ids cannot be reused meanwhile.
+    try:
+        memo[id(memo)].append(x)
+    except KeyError:
+        memo[id(memo)] = [x]
+
+
+def _reconstruct(x, memo):
+    cls = type(x)
+    if isinstance(x, (list, dict, set)):
+        y = cls.__new__(cls)
+        if memo is not None:
+            memo[id(x)] = y
+        if isinstance(x, list):
+            y.extend(x if memo is None else (deepcopy(v, memo) for v in x))
+        elif isinstance(x, dict):
+            for k, v in x.items():
+                y[k if memo is None else deepcopy(k, memo)] = v if memo is None else deepcopy(v, memo)
+        else:
+            y.update(x if memo is None else (deepcopy(v, memo) for v in x))
+    else:
+        try:
+            y = cls.__new__(cls)
+        except TypeError:
+            raise Error("un(deep)copyable object of type %s" % cls)
+        if memo is not None:
+            memo[id(x)] = y
+    state = getattr(x, '__dict__', None)
+    if state:
+        if memo is not None:
+            state = deepcopy(state, memo)
+        y.__dict__.update(state)
+    for klass in cls.__mro__:
+        names = klass.__dict__.get('__slots__', ())
+        if isinstance(names, str):
+            names = (names,)
+        for name in names:
+            if name in ('__dict__', '__weakref__') or not hasattr(x, name):
+                continue
+            value = getattr(x, name)
+            setattr(y, name, value if memo is None else deepcopy(value, memo))
+    return y
