@@ -1177,6 +1177,43 @@ class CollectionsModuleTest {
     }
 
     @Nested
+    @DisplayName("copying")
+    class Copying {
+
+        @Test
+        @DisplayName("copy.copy and copy.deepcopy rebuild each type from __copy__, __reduce__ or __getnewargs__")
+        void copyModule() {
+            String source = """
+                import copy
+                from collections import deque, defaultdict, OrderedDict, Counter, namedtuple
+                P = namedtuple('P', 'x y')
+                for obj in [deque([1, [2]], maxlen=5), defaultdict(list, a=[1]), OrderedDict(a=[1]), Counter('aab'), P(1, [2])]:
+                    c = copy.copy(obj)
+                    d = copy.deepcopy(obj)
+                    print(type(c).__name__, c, c == obj, type(d).__name__, d, d == obj)
+                    inner = next(v for v in (list(obj.values()) if isinstance(obj, dict) else list(obj)) if isinstance(v, list)) if not isinstance(obj, Counter) else None
+                    if inner is not None:
+                        inner.append('changed')
+                        print(c, d)
+                print(deque([1, 2]).__reduce__()[:3], deque([1], 3).__reduce__()[:3], defaultdict(int).__reduce__()[:4], OrderedDict().__reduce__()[:4])
+                """;
+            // python3 prints:
+            assertThat(run(source)).isEqualTo("""
+                deque deque([1, [2]], maxlen=5) True deque deque([1, [2]], maxlen=5) True
+                deque([1, [2, 'changed']], maxlen=5) deque([1, [2]], maxlen=5)
+                defaultdict defaultdict(<class 'list'>, {'a': [1]}) True defaultdict defaultdict(<class 'list'>, {'a': [1]}) True
+                defaultdict(<class 'list'>, {'a': [1, 'changed']}) defaultdict(<class 'list'>, {'a': [1]})
+                OrderedDict OrderedDict([('a', [1])]) True OrderedDict OrderedDict([('a', [1])]) True
+                OrderedDict([('a', [1, 'changed'])]) OrderedDict([('a', [1])])
+                Counter Counter({'a': 2, 'b': 1}) True Counter Counter({'a': 2, 'b': 1}) True
+                P P(x=1, y=[2]) True P P(x=1, y=[2]) True
+                P(x=1, y=[2, 'changed']) P(x=1, y=[2])
+                (<class 'collections.deque'>, (), None) (<class 'collections.deque'>, ((), 3), None) (<class 'collections.defaultdict'>, (<class 'int'>,), None, None) (<class 'collections.OrderedDict'>, (), None, None)
+                """);
+        }
+    }
+
+    @Nested
     @DisplayName("the public conformance program")
     class Conformance {
 
