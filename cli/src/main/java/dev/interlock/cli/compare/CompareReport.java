@@ -20,7 +20,7 @@ public final class CompareReport {
 
     public static String html(Comparison c, String machine) {
         StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>interlock compare: ")
+        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>interlock compare: ")
                 .append(Html.escape(c.program())).append("</title>\n<style>\n")
                 .append("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em;color:#1b1b1b;max-width:1100px}\n")
                 .append("h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.6em}\n")
@@ -31,8 +31,8 @@ public final class CompareReport {
                 .append(".meta{color:#555}\n</style>\n</head>\n<body>\n");
         b.append("<h1>interlock compare: <code>").append(Html.escape(c.program())).append("</code></h1>\n");
         b.append("<p class=\"meta\">arguments: <code>").append(Html.escape(String.join(" ", c.arguments())))
-                .append("</code> &middot; median of ").append(c.repeat()).append(" runs after ").append(c.warmup())
-                .append(" warm-up runs, each in a fresh JVM &middot; ").append(Html.escape(machine)).append("</p>\n");
+                .append("</code> &#183; median of ").append(c.repeat()).append(" runs after ").append(c.warmup())
+                .append(" warm-up runs, each in a fresh JVM &#183; ").append(Html.escape(machine)).append("</p>\n");
         table(c, b);
         chart(c, b);
         outputs(c, b);

@@ -64,7 +64,7 @@ public final class Comparison {
         return strategies;
     }
 
-    void add(StrategyRuns s) {
+    public void add(StrategyRuns s) {
         strategies.add(s);
     }
 

@@ -34,7 +34,7 @@ public final class StrategyRuns {
         return runs;
     }
 
-    void add(ChildRun.Result r) {
+    public void add(ChildRun.Result r) {
         runs.add(r);
     }
 
