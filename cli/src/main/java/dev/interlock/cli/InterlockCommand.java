@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A Python 3 interpreter for the JVM whose thread coordination is a plug-in.",
-        subcommands = {RunCommand.class, CompareCommand.class, BenchCommand.class, ReplCommand.class, DisCommand.class, StrategiesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CompareCommand.class, TraceCommand.class, BenchCommand.class, ReplCommand.class, DisCommand.class, StrategiesCommand.class, CommandLine.HelpCommand.class})
 public final class InterlockCommand implements Runnable {
 
     /** Usage errors: CPython and picocli agree on 2. */

@@ -7,6 +7,8 @@ import dev.interlock.api.LockingStrategy;
 import dev.interlock.api.SwitchSettings;
 import dev.interlock.api.memory.FatalError;
 import dev.interlock.api.memory.MemoryManager;
+import dev.interlock.api.trace.Activity;
+import dev.interlock.api.trace.Tracer;
 import dev.interlock.api.storage.ContainerStorage;
 import dev.interlock.vm.builtins.BuiltinsModule;
 import dev.interlock.vm.compiler.Compiler;
@@ -74,8 +76,17 @@ public final class Interpreter {
     private PyDict sysModules;
     private PyThreadState mainThread;
 
-    @Inject
     public Interpreter(InterpreterConfig config, LockingStrategy strategy, MemoryManager memory, SwitchSettings switches) {
+        this(config, strategy, memory, switches, Tracer.OFF);
+    }
+
+    /** Where thread activity goes for {@code interlock trace}; {@link Tracer#OFF} otherwise. */
+    private final Tracer tracer;
+
+    @Inject
+    public Interpreter(InterpreterConfig config, LockingStrategy strategy, MemoryManager memory, SwitchSettings switches,
+            Tracer tracer) {
+        this.tracer = requireNonNull(tracer, "tracer is null");
         this.config = requireNonNull(config, "config is null");
         this.strategy = requireNonNull(strategy, "strategy is null");
         this.memory = requireNonNull(memory, "memory is null");
@@ -112,6 +123,11 @@ public final class Interpreter {
 
     public SwitchSettings switches() {
         return switches;
+    }
+
+    /** The tracer the interpreter and its blocking calls report to. */
+    public Tracer tracer() {
+        return tracer;
     }
 
     public PyKeyOps keyOps() {
@@ -559,6 +575,7 @@ public final class Interpreter {
         liveThreads.add(ts);
         strategy.threadStarted(ts);
         strategy.attach(ts);
+        tracer.activity(ts, Activity.RUNNING);
         try {
             body.run(ts);
         } catch (FatalError e) {
@@ -592,6 +609,7 @@ public final class Interpreter {
             } finally {
                 liveThreads.remove(ts);
                 strategy.detach(ts);
+                tracer.activity(ts, Activity.EXITED);
                 strategy.threadExited(ts);
                 memory.threadExited(ts);
             }
