@@ -1,0 +1,189 @@
+package dev.interlock.vm.memory;
+
+import dev.interlock.api.memory.MemoryManager;
+import dev.interlock.api.memory.ObjectHeader;
+import java.lang.invoke.VarHandle;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Reference counts changed with atomic compare-and-set on the header's count word: exact with any
+ * number of threads running bytecode at once, at the price of one locked instruction per count
+ * change. What a CPython without a GIL and without biased counting would have to do, and what
+ * PEP 703 measured as too slow to be the whole answer (hence {@code biased}).
+ *
+ * <h2>Notes about the implementation</h2>
+ *
+ * <ul>
+ *   <li><b>Immortals are never written.</b> Every operation reads the count first and returns at
+ *       once for {@link ObjectHeader#IMMORTAL} and above. None, True, small ints and interned
+ *       names are shared by every thread; writing their counts, even atomically, would bounce
+ *       their cache lines between cores on every instruction. Compare CPython 3.12's
+ *       {@code _Py_IsImmortal} check at the top of {@code Py_INCREF}.</li>
+ *   <li><b>Compare-and-set, not fetch-and-add.</b> A count at or below zero means the object was
+ *       already deallocated (or is being): a plain atomic add would step over the
+ *       {@link ObjectHeader#FREED} mark and turn a detectable use-after-free into a silent one.
+ *       The CAS loop validates the old value and leaves a freed object's mark intact, so the
+ *       report names the first bad use.</li>
+ *   <li><b>Deallocation exactly once.</b> Only the thread whose compare-and-set takes the count
+ *       from 1 to 0 deallocates; every other thread sees a count above zero or fails. The
+ *       finalizer's temporary resurrection and the freed mark go through {@link Deallocation}, as
+ *       for {@code plain}.</li>
+ *   <li><b>{@link #tryIncref}</b> refuses a count of zero or less: the optimistic read of
+ *       free-threaded CPython ({@code _Py_TryIncrefCompare} in
+ *       {@code Include/internal/pycore_object.h}). On the JVM a freed object's memory is never
+ *       reused, so a reader that loaded a reference without holding one may always try.</li>
+ * </ul>
+ *
+ * <h2>Costs</h2>
+ * One plain load for an immortal; a load and a {@code lock cmpxchg} otherwise, a few nanoseconds
+ * uncontended and a cache-line transfer whenever two cores count the same object. The fast paths
+ * are a handful of bytecodes so the JIT inlines them into the eval loop; everything unusual is
+ * out of line.
+ */
+public final class AtomicMemoryManager implements MemoryManager, Deallocation.Counts {
+
+    private static final VarHandle COUNT = ObjectHeader.REF_LOCAL;
+
+    /** Compare-and-set attempts that lost to another thread: how contended the counts were. */
+    private final LongAdder contended = new LongAdder();
+
+    @Override
+    public String name() {
+        return "atomic";
+    }
+
+    @Override
+    public boolean isThreadSafe() {
+        return true;
+    }
+
+    @Override
+    public boolean countsReferences() {
+        return true;
+    }
+
+    @Override
+    public void incref(ObjectHeader o) {
+        int c = o.refLocal();
+        if (c >= ObjectHeader.IMMORTAL) {
+            return;
+        }
+        if (c <= 0 || !COUNT.weakCompareAndSet(o, c, c + 1)) {
+            increfSlow(o);
+        }
+    }
+
+    private void increfSlow(ObjectHeader o) {
+        for (;;) {
+            int c = (int) COUNT.getVolatile(o);
+            if (c >= ObjectHeader.IMMORTAL) {
+                return;
+            }
+            if (c <= 0) {
+                throw UseAfterFree.used(o);
+            }
+            if (COUNT.compareAndSet(o, c, c + 1)) {
+                return;
+            }
+            contended.increment();
+        }
+    }
+
+    @Override
+    public void decref(ObjectHeader o) {
+        int c = o.refLocal();
+        if (c >= ObjectHeader.IMMORTAL) {
+            return;
+        }
+        if (c <= 1 || !COUNT.weakCompareAndSet(o, c, c - 1)) {
+            decrefSlow(o);
+        }
+    }
+
+    private void decrefSlow(ObjectHeader o) {
+        for (;;) {
+            int c = (int) COUNT.getVolatile(o);
+            if (c >= ObjectHeader.IMMORTAL) {
+                return;
+            }
+            if (c <= 0) {
+                throw c == ObjectHeader.FREED ? UseAfterFree.used(o) : UseAfterFree.negative(o);
+            }
+            if (COUNT.compareAndSet(o, c, c - 1)) {
+                if (c == 1) {
+                    Deallocation.deallocate(o, this, this);
+                }
+                return;
+            }
+            contended.increment();
+        }
+    }
+
+    @Override
+    public boolean tryIncref(ObjectHeader o) {
+        for (;;) {
+            int c = (int) COUNT.getVolatile(o);
+            if (c >= ObjectHeader.IMMORTAL) {
+                return true;
+            }
+            if (c <= 0) {
+                return false;
+            }
+            if (COUNT.compareAndSet(o, c, c + 1)) {
+                return true;
+            }
+            contended.increment();
+        }
+    }
+
+    @Override
+    public long refcount(ObjectHeader o) {
+        int c = (int) COUNT.getVolatile(o);
+        if (c >= ObjectHeader.IMMORTAL) {
+            return PlainMemoryManager.IMMORTAL_REPORTED;
+        }
+        if (c <= 0) {
+            throw UseAfterFree.used(o);
+        }
+        return c;
+    }
+
+    @Override
+    public void makeImmortal(ObjectHeader o) {
+        COUNT.setVolatile(o, ObjectHeader.IMMORTAL);
+    }
+
+    @Override
+    public boolean isImmortal(ObjectHeader o) {
+        return (int) COUNT.getVolatile(o) >= ObjectHeader.IMMORTAL;
+    }
+
+    @Override
+    public boolean isFreed(ObjectHeader o) {
+        return (int) COUNT.getVolatile(o) == ObjectHeader.FREED;
+    }
+
+    // ---- the deallocation protocol's view of the counts: the count is zero and only the
+    // deallocating thread may legally reach the object, except through its finalizer
+
+    @Override
+    public void resurrect(ObjectHeader o) {
+        COUNT.setVolatile(o, 1);
+    }
+
+    @Override
+    public boolean releaseResurrected(ObjectHeader o) {
+        return (int) COUNT.getAndAdd(o, -1) == 1;
+    }
+
+    @Override
+    public void markFreed(ObjectHeader o) {
+        COUNT.setVolatile(o, ObjectHeader.FREED);
+    }
+
+    @Override
+    public Map<String, Long> statistics() {
+        return Map.of("contended", contended.sum());
+    }
+}
