@@ -65,6 +65,17 @@ public interface MemoryManager {
         // nothing queued by default
     }
 
+    /**
+     * Called on the thread that starts a new Python thread, just before {@code thread} runs (the
+     * first call is for the interpreter's main thread). A manager that counts without atomics
+     * while only one thread runs switches to atomics here, before the second thread starts: the
+     * start orders the switch before everything the new thread does, and the thread making the
+     * call is the only one that could have been counting.
+     */
+    default void threadStarting(Thread thread) {
+        // nothing to prepare by default
+    }
+
     /** Called when a Python thread ends, so per-thread counting state can be handed over. */
     default void threadExited(ThreadState thread) {
         // no per-thread state by default
