@@ -2,8 +2,10 @@ package dev.interlock.vm.memory;
 
 import dev.interlock.api.memory.MemoryManager;
 import dev.interlock.api.memory.ObjectHeader;
+import dev.interlock.vm.errors.InterpreterError;
 import java.lang.invoke.VarHandle;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -15,6 +17,16 @@ import java.util.concurrent.atomic.LongAdder;
  * <h2>Notes about the implementation</h2>
  *
  * <ul>
+ *   <li><b>No atomics while one thread runs.</b> Until a second Python thread starts, only one
+ *       thread counts, so counts are changed with plain loads and stores, as under a GIL: a
+ *       program that never starts a thread pays nothing for running without one. The switch is
+ *       made by {@link #threadStarting} on the thread that starts the second thread, which is the
+ *       only one that could have been counting; {@link Thread#start} orders the switch before
+ *       everything the new thread does. From then on every change is atomic. This is biased
+ *       reference counting (PEP 703) at the scale of the interpreter: free-threaded CPython lets
+ *       an object's owner count without atomics, here the whole interpreter is owned by its only
+ *       thread until it has two. A thread can be started from outside Python only while no Python
+ *       thread runs (the embedding entry points {@code runMain} and the test helpers do so).</li>
  *   <li><b>Immortals are never written.</b> Every operation reads the count first and returns at
  *       once for {@link ObjectHeader#IMMORTAL} and above. None, True, small ints and interned
  *       names are shared by every thread; writing their counts, even atomically, would bounce
@@ -47,6 +59,32 @@ public final class AtomicMemoryManager implements MemoryManager, Deallocation.Co
 
     /** Compare-and-set attempts that lost to another thread: how contended the counts were. */
     private final LongAdder contended = new LongAdder();
+    /** The first Python thread started, the only one counting while {@link #shared} is false. */
+    private final AtomicReference<Thread> first = new AtomicReference<>();
+    /**
+     * True once a second Python thread has started: counts change atomically from then on. Written
+     * once, before that thread starts, by the only thread that was counting; a plain field, read
+     * on every count change.
+     */
+    private boolean shared;
+
+    @Override
+    public void threadStarting(Thread thread) {
+        if (shared || first.compareAndSet(null, thread)) {
+            return;
+        }
+        Thread only = first.get();
+        if (only.isAlive() && Thread.currentThread() != only) {
+            throw new InterpreterError("a second Python thread was started from outside Python while '"
+                    + only.getName() + "' runs; start it from Python code (threading), or before the first");
+        }
+        shared = true;
+    }
+
+    /** True once counts are changed atomically (a second Python thread has started). */
+    public boolean isShared() {
+        return shared;
+    }
 
     @Override
     public String name() {
@@ -67,6 +105,10 @@ public final class AtomicMemoryManager implements MemoryManager, Deallocation.Co
     public void incref(ObjectHeader o) {
         int c = o.refLocal();
         if (c >= ObjectHeader.IMMORTAL) {
+            return;
+        }
+        if (!shared && c > 0) {
+            o.setRefLocal(c + 1);
             return;
         }
         if (c <= 0 || !COUNT.weakCompareAndSet(o, c, c + 1)) {
@@ -94,6 +136,10 @@ public final class AtomicMemoryManager implements MemoryManager, Deallocation.Co
     public void decref(ObjectHeader o) {
         int c = o.refLocal();
         if (c >= ObjectHeader.IMMORTAL) {
+            return;
+        }
+        if (!shared && c > 1) {
+            o.setRefLocal(c - 1);
             return;
         }
         if (c <= 1 || !COUNT.weakCompareAndSet(o, c, c - 1)) {
@@ -184,6 +230,6 @@ public final class AtomicMemoryManager implements MemoryManager, Deallocation.Co
 
     @Override
     public Map<String, Long> statistics() {
-        return Map.of("contended", contended.sum());
+        return Map.of("contended", contended.sum(), "shared", shared ? 1L : 0L);
     }
 }

@@ -62,6 +62,62 @@ class AtomicMemoryManagerTest {
     }
 
     @Nested
+    @DisplayName("counts without atomics until a second Python thread starts")
+    class SingleThreaded {
+
+        @Test
+        @DisplayName("the first thread start keeps plain counting; the second switches to atomics for good")
+        void switchesOnSecondStart() {
+            assertThat(mm.isShared()).isFalse();
+            Cell c = new Cell();
+            mm.incref(c);
+            assertThat(mm.refcount(c)).isEqualTo(2);
+            mm.threadStarting(Thread.currentThread());
+            assertThat(mm.isShared()).isFalse();
+            mm.threadStarting(new Thread(() -> { }));
+            assertThat(mm.isShared()).isTrue();
+            assertThat(mm.statistics()).containsEntry("shared", 1L);
+            mm.decref(c);
+            mm.decref(c);
+            assertThat(mm.isFreed(c)).isTrue();
+        }
+
+        @Test
+        @DisplayName("starting a second thread from outside Python while the first runs is refused")
+        void refusesForeignStartWhileFirstRuns() throws Exception {
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            Thread running = new Thread(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            mm.threadStarting(running);
+            running.start();
+            try {
+                assertThat(catchThrowableOfType(dev.interlock.vm.errors.InterpreterError.class,
+                        () -> mm.threadStarting(new Thread(() -> { })))).isNotNull();
+                assertThat(mm.isShared()).isFalse();
+            } finally {
+                release.countDown();
+                running.join();
+            }
+        }
+
+        @Test
+        @DisplayName("a Python program that starts threads ends with exact counts")
+        void pythonThreads() {
+            PythonRunner.Result r = PythonRunner.with((m, s) -> new dev.interlock.vm.testing.SerialStrategy(m,
+                    dev.interlock.api.CheckPoints.CALLS_AND_BACKWARD_JUMPS), new AtomicMemoryManager())
+                    .run("import sys, threading\na = []\nt = threading.Thread(target=a.append, args=(a,))\n"
+                            + "t.start()\nt.join()\nprint(sys.getrefcount(a), len(a))\n");
+            assertThat(r.stderr()).isEmpty();
+            assertThat(r.stdout()).isEqualTo("3 1\n");
+        }
+    }
+
+    @Nested
     @DisplayName("keeps the counting contract")
     class Contract {
 
@@ -156,6 +212,14 @@ class AtomicMemoryManagerTest {
 
         private static final int THREADS = 4;
         private final int rounds = 50_000 * Integer.getInteger("interlock.stress.scale", 1);
+
+        /** Two thread starts: the manager counts atomically from now on, as with two Python threads. */
+        @org.junit.jupiter.api.BeforeEach
+        void shared() {
+            mm.threadStarting(new Thread(() -> { }));
+            mm.threadStarting(new Thread(() -> { }));
+            assertThat(mm.isShared()).isTrue();
+        }
 
         private void inParallel(Runnable body) throws Exception {
             CyclicBarrier start = new CyclicBarrier(THREADS);
