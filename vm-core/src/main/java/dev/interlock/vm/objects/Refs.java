@@ -46,6 +46,15 @@ public final class Refs {
         }
     }
 
+    /**
+     * Takes a new reference unless the object's count has already reached zero: for a reference
+     * loaded from a field or slot another thread may clear meanwhile (free-threaded CPython's
+     * {@code _Py_TryIncref}). False means the object is being or has been deallocated.
+     */
+    public static boolean tryIncref(ObjectHeader o) {
+        return o.refLocal() >= ObjectHeader.IMMORTAL || memory().tryIncref(o);
+    }
+
     /** Takes a new reference and returns the object, for {@code return Refs.newRef(x);}. */
     public static <T extends ObjectHeader> T newRef(T o) {
         incref(o);
