@@ -45,6 +45,8 @@ public final class PyFunction extends PyObject {
     private final PyDict kwdefaults;
     private final PyTuple closure;
     private PyDict dict;
+    private static final java.lang.invoke.VarHandle DICT = SharedFields.handle(
+            java.lang.invoke.MethodHandles.lookup(), PyFunction.class, "dict", PyDict.class);
 
     /**
      * A new function. All object arguments are borrowed; the function takes its own references.
@@ -127,10 +129,11 @@ public final class PyFunction extends PyObject {
 
     @Override
     public PyDict instanceDict() {
-        if (dict == null) {
-            dict = PyDict.create();
+        PyDict d = SharedFields.peek(DICT, this);
+        if (d == null) {
+            d = SharedFields.install(DICT, this, PyDict.create()); // two racing threads keep one dict
         }
-        return dict;
+        return d;
     }
 
     @Override

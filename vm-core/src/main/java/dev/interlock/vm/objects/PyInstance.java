@@ -19,6 +19,8 @@ public class PyInstance extends PyObject {
 
     private final PyType type;
     private PyDict dict;
+    private static final java.lang.invoke.VarHandle DICT = SharedFields.handle(java.lang.invoke.MethodHandles.lookup(),
+            PyInstance.class, "dict", PyDict.class);
 
     public PyInstance(PyType type) {
         this.type = requireNonNull(type, "type is null");
@@ -32,10 +34,11 @@ public class PyInstance extends PyObject {
 
     @Override
     public PyDict instanceDict() {
-        PyDict d = dict;
+        PyDict d = SharedFields.peek(DICT, this);
         if (d == null) {
-            d = PyDict.createNamespace(dev.interlock.vm.runtime.Interpreter.current());
-            dict = d;
+            // Two threads setting the first attributes at once keep one dict: compare the racing
+            // creation of instance dicts in CPython's Lib/test/test_free_threading.
+            d = SharedFields.install(DICT, this, PyDict.createNamespace(dev.interlock.vm.runtime.Interpreter.current()));
         }
         return d;
     }

@@ -23,6 +23,8 @@ public final class PyList extends PyObject {
     private final ListStorage<PyObject> items;
     private final PyType type;
     private PyDict dict;
+    private static final java.lang.invoke.VarHandle DICT = SharedFields.handle(
+            java.lang.invoke.MethodHandles.lookup(), PyList.class, "dict", PyDict.class);
 
     private PyList(Interpreter interp, int capacity) {
         this.items = interp.storage().newList(this, capacity);
@@ -84,10 +86,11 @@ public final class PyList extends PyObject {
         if (type == TYPE) {
             return null;
         }
-        if (dict == null) {
-            dict = PyDict.createNamespace(Interpreter.current());
+        PyDict d = SharedFields.peek(DICT, this);
+        if (d == null) {
+            d = SharedFields.install(DICT, this, PyDict.createNamespace(Interpreter.current())); // two racing threads keep one dict
         }
-        return dict;
+        return d;
     }
 
     @Override
@@ -625,7 +628,9 @@ public final class PyList extends PyObject {
         static final PyType TYPE = PyType.builtin("list_iterator", PyType.OBJECT).finalType()
                 .slotWrappers(ListIterator.class).build();
 
-        private PyList list;
+        private static final java.lang.invoke.VarHandle LIST = SharedFields.handle(java.lang.invoke.MethodHandles.lookup(),
+                ListIterator.class, "list", PyList.class);
+        private volatile PyList list;
         private int index;
 
         ListIterator(PyList list) {
@@ -651,8 +656,10 @@ public final class PyList extends PyObject {
             }
             PyObject v = l.items.getNew(index);
             if (v == null) {
-                list = null;
-                Refs.decref(l);
+                // threads sharing this iterator may all reach the end: exactly one gives the list back
+                if (LIST.compareAndSet(this, l, null)) {
+                    Refs.decref(l);
+                }
                 return null;
             }
             index++;
@@ -668,8 +675,7 @@ public final class PyList extends PyObject {
 
         @Override
         public void releaseReferences(MemoryManager memory) {
-            PyList l = list;
-            list = null;
+            PyList l = SharedFields.exchange(LIST, this, null);
             if (l != null) {
                 memory.decref(l);
             }
