@@ -520,8 +520,16 @@ public final class ConcurrentMapStorage<K extends ObjectHeader, V extends Object
             @Override
             @SuppressWarnings("unchecked")
             public Entry<K, V> next() {
-                while (position < t.used) {
-                    Node n = t.entry(position++);
+                for (;;) {
+                    // Threads sharing one iterator race on the position: each checks its own
+                    // copy against the entries written, so a lost update repeats an entry, never
+                    // reads past the end.
+                    int p = position;
+                    if (p >= t.used) {
+                        return null;
+                    }
+                    position = p + 1;
+                    Node n = t.entry(p);
                     ObjectHeader k = n.key;
                     if (n.value() == null || !memory.tryIncref(k)) {
                         continue; // removed
@@ -533,7 +541,6 @@ public final class ConcurrentMapStorage<K extends ObjectHeader, V extends Object
                     }
                     return new Entry<>((K) k, (V) v, n.hash);
                 }
-                return null;
             }
         };
     }
