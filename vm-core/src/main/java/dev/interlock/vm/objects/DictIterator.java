@@ -56,6 +56,9 @@ final class DictIterator extends PyObject {
             return null;
         }
         if (d.size() != size) {
+            if (dict == null) {
+                return null; // another thread sharing this iterator reached the end and gave the dict back
+            }
             throw Errors.runtimeError("dictionary changed size during iteration");
         }
         MapStorage.Entry<PyObject, PyObject> e = cursor.next();

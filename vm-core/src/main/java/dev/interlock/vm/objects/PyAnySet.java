@@ -430,6 +430,9 @@ public abstract class PyAnySet extends PyObject {
                 return null;
             }
             if (s.elements.size() != size) {
+                if (set == null) {
+                    return null; // another thread sharing this iterator reached the end and gave the set back
+                }
                 throw Errors.runtimeError("Set changed size during iteration");
             }
             PyObject k = cursor.next();

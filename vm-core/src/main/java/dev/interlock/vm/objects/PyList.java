@@ -623,7 +623,13 @@ public final class PyList extends PyObject {
         }
     }
 
-    /** Iterates a list by index, as CPython's {@code listiterator}: never throws on a concurrent change. */
+    /**
+     * Iterates a list by index, as CPython's {@code listiterator}: never throws on a concurrent
+     * change, and gives the list back when exhausted. Threads may share one iterator: the position
+     * is read once per step (a lost update repeats an item, never skips one), exactly one of them
+     * gives the list back, and one still reading the list after that finds it empty, which is the
+     * end it was about to reach.
+     */
     static final class ListIterator extends PyObject {
         static final PyType TYPE = PyType.builtin("list_iterator", PyType.OBJECT).finalType()
                 .slotWrappers(ListIterator.class).build();
@@ -654,22 +660,23 @@ public final class PyList extends PyObject {
             if (l == null) {
                 return null;
             }
-            PyObject v = l.items.getNew(index);
+            int i = index;
+            PyObject v = l.items.getNew(i);
             if (v == null) {
-                // threads sharing this iterator may all reach the end: exactly one gives the list back
-                if (LIST.compareAndSet(this, l, null)) {
+                if (LIST.compareAndSet(this, l, null)) { // exactly one of the threads sharing it gives the list back
                     Refs.decref(l);
                 }
                 return null;
             }
-            index++;
+            index = i + 1;
             return v;
         }
 
         @Override
         public void traverse(ReferenceVisitor visitor) {
-            if (list != null) {
-                visitor.visit(list);
+            PyList l = list;
+            if (l != null) {
+                visitor.visit(l);
             }
         }
 
