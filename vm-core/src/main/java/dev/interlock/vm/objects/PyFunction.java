@@ -16,8 +16,8 @@ public final class PyFunction extends PyObject {
     public static final PyType TYPE = PyType.builtin("function", PyType.OBJECT).finalType()
             .property("__name__", self -> PyStr.of(((PyFunction) self).name), (self, v) -> ((PyFunction) self).name = stringAttr("__name__", v))
             .property("__qualname__", self -> PyStr.of(((PyFunction) self).qualname), (self, v) -> ((PyFunction) self).qualname = stringAttr("__qualname__", v))
-            .property("__doc__", self -> Refs.newRef(((PyFunction) self).doc), (self, v) -> ((PyFunction) self).replaceDoc(v))
-            .property("__module__", self -> Refs.newRef(((PyFunction) self).module), (self, v) -> ((PyFunction) self).replaceModule(v))
+            .property("__doc__", self -> SharedFields.loadNew(PyFunction.DOC, self), (self, v) -> ((PyFunction) self).replaceDoc(v))
+            .property("__module__", self -> SharedFields.loadNew(PyFunction.MODULE, self), (self, v) -> ((PyFunction) self).replaceModule(v))
             .getter("__code__", self -> Refs.newRef(((PyFunction) self).code))
             .getter("__globals__", self -> Refs.newRef(((PyFunction) self).globals))
             .getter("__defaults__", self -> {
@@ -37,10 +37,16 @@ public final class PyFunction extends PyObject {
 
     private final PyCode code;
     private final PyDict globals;
+    /** The builtins namespace, found once at creation as CPython 3.10+ does ({@code func_builtins}). */
+    private final PyDict builtins;
     private String name;
     private String qualname;
-    private PyObject doc;
-    private PyObject module;
+    private volatile PyObject doc;
+    private volatile PyObject module;
+    private static final java.lang.invoke.VarHandle DOC = SharedFields.handle(java.lang.invoke.MethodHandles.lookup(),
+            PyFunction.class, "doc", PyObject.class);
+    private static final java.lang.invoke.VarHandle MODULE = SharedFields.handle(java.lang.invoke.MethodHandles.lookup(),
+            PyFunction.class, "module", PyObject.class);
     private final PyTuple defaults;
     private final PyDict kwdefaults;
     private final PyTuple closure;
@@ -61,6 +67,7 @@ public final class PyFunction extends PyObject {
     public PyFunction(PyCode code, PyDict globals, String qualname, PyTuple defaults, PyDict kwdefaults, PyTuple closure) {
         this.code = Refs.newRef(requireNonNull(code, "code is null"));
         this.globals = Refs.newRef(requireNonNull(globals, "globals is null"));
+        this.builtins = Refs.newRef(builtinsOf(globals));
         this.name = code.name();
         this.qualname = qualname;
         this.defaults = defaults == null || defaults.size() == 0 ? null : Refs.newRef(defaults);
@@ -83,6 +90,33 @@ public final class PyFunction extends PyObject {
 
     public PyDict globals() {
         return globals;
+    }
+
+    /** The builtins namespace calls of this function use, borrowed. */
+    public PyDict builtins() {
+        return builtins;
+    }
+
+    /**
+     * The builtins namespace of a module's globals: {@code __builtins__} as a module or dict, else
+     * the interpreter's. Compare CPython's {@code _PyEval_BuiltinsFromGlobals}. Borrowed.
+     */
+    public static PyDict builtinsOf(PyDict globals) {
+        PyObject b = globals.getItemOrNull(PyStrs.BUILTINS);
+        if (b == null) {
+            return dev.interlock.vm.runtime.Interpreter.current().builtins().dict();
+        }
+        try {
+            if (b instanceof PyModule m) {
+                return m.dict();
+            }
+            if (b instanceof PyDict d) {
+                return d;
+            }
+            return dev.interlock.vm.runtime.Interpreter.current().builtins().dict();
+        } finally {
+            Refs.decref(b);
+        }
     }
 
     public String name() {
@@ -115,16 +149,14 @@ public final class PyFunction extends PyObject {
         return s.value();
     }
 
+    // __doc__ and __module__ may be replaced by one thread while another reads them: swapped
+    // atomically, read with tryIncref (see SharedFields)
     private void replaceDoc(PyObject v) {
-        PyObject old = doc;
-        doc = Refs.newRef(v == null ? PyNone.INSTANCE : v);
-        Refs.decref(old);
+        Refs.decref(SharedFields.<PyObject>exchange(DOC, this, Refs.newRef(v == null ? PyNone.INSTANCE : v)));
     }
 
     private void replaceModule(PyObject v) {
-        PyObject old = module;
-        module = Refs.newRef(v == null ? PyNone.INSTANCE : v);
-        Refs.decref(old);
+        Refs.decref(SharedFields.<PyObject>exchange(MODULE, this, Refs.newRef(v == null ? PyNone.INSTANCE : v)));
     }
 
     @Override
@@ -168,6 +200,7 @@ public final class PyFunction extends PyObject {
     public void traverse(ReferenceVisitor visitor) {
         visitor.visit(code);
         visitor.visit(globals);
+        visitor.visit(builtins);
         visitor.visit(doc);
         visitor.visit(module);
         if (defaults != null) {
