@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.LongAdder;
  *       an object's owner count without atomics, here the whole interpreter is owned by its only
  *       thread until it has two. A thread can be started from outside Python only while no Python
  *       thread runs (the embedding entry points {@code runMain} and the test helpers do so).</li>
+ *   <li><b>Deferred objects become immortal</b> when the second thread starts ({@link #deferred}):
+ *       module-level functions, code objects and their constants, modules and classes, which every
+ *       thread would otherwise write on every call.</li>
  *   <li><b>Immortals are never written.</b> Every operation reads the count first and returns at
  *       once for {@link ObjectHeader#IMMORTAL} and above. None, True, small ints and interned
  *       names are shared by every thread; writing their counts, even atomically, would bounce
@@ -61,6 +64,9 @@ public final class AtomicMemoryManager implements MemoryManager, Deallocation.Co
     private final LongAdder contended = new LongAdder();
     /** The first Python thread started, the only one counting while {@link #shared} is false. */
     private final AtomicReference<Thread> first = new AtomicReference<>();
+    /** Deferred objects seen while one thread ran; made immortal when a second starts. */
+    private final java.util.List<java.lang.ref.WeakReference<ObjectHeader>> deferredWhileAlone = new java.util.ArrayList<>();
+    private final LongAdder immortalized = new LongAdder();
     /**
      * True once a second Python thread has started: counts change atomically from then on. Written
      * once, before that thread starts, by the only thread that was counting; a plain field, read
@@ -78,7 +84,38 @@ public final class AtomicMemoryManager implements MemoryManager, Deallocation.Co
             throw new InterpreterError("a second Python thread was started from outside Python while '"
                     + only.getName() + "' runs; start it from Python code (threading), or before the first");
         }
+        for (java.lang.ref.WeakReference<ObjectHeader> ref : deferredWhileAlone) {
+            ObjectHeader o = ref.get();
+            if (o != null && o.refLocal() > 0) {
+                immortalize(o);
+            }
+        }
+        deferredWhileAlone.clear();
         shared = true;
+    }
+
+    /**
+     * While one thread runs, a deferred object is counted as usual, so a program without threads
+     * sees CPython's {@code sys.getrefcount} for its functions and classes; once a second thread
+     * has started it is immortal, as free-threaded CPython 3.13 makes its deferred objects
+     * ({@code _PyGC_ImmortalizeDeferredObjects}). Threads calling one function then never write
+     * its count, nor its code's, its module's or its class's. Such objects live until the process
+     * ends, as there.
+     */
+    @Override
+    public void deferred(ObjectHeader o) {
+        if (shared) {
+            immortalize(o);
+        } else {
+            deferredWhileAlone.add(new java.lang.ref.WeakReference<>(o));
+        }
+    }
+
+    private void immortalize(ObjectHeader o) {
+        if ((int) COUNT.getVolatile(o) < ObjectHeader.IMMORTAL) {
+            makeImmortal(o);
+            immortalized.increment();
+        }
     }
 
     /** True once counts are changed atomically (a second Python thread has started). */
@@ -230,6 +267,6 @@ public final class AtomicMemoryManager implements MemoryManager, Deallocation.Co
 
     @Override
     public Map<String, Long> statistics() {
-        return Map.of("contended", contended.sum(), "shared", shared ? 1L : 0L);
+        return Map.of("contended", contended.sum(), "shared", shared ? 1L : 0L, "immortalized", immortalized.sum());
     }
 }

@@ -21,6 +21,7 @@ public final class PyBuiltinFunction extends PyObject {
         this.self = null;
         this.qualifier = "";
         this.module = module;
+        Refs.deferred(this);
     }
 
     /** A method bound to {@code self}, which this object holds a reference to. */

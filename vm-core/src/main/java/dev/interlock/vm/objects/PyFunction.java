@@ -77,6 +77,9 @@ public final class PyFunction extends PyObject {
         this.doc = Refs.newRef(first instanceof PyStr ? first : PyNone.INSTANCE);
         PyObject mod = globals.getItemOrNull("__name__");
         this.module = mod == null ? PyNone.INSTANCE : mod;
+        if (!code.hasFlag(PyCode.CO_NESTED)) {
+            Refs.deferred(this); // module- and class-level functions, as CPython's func_new
+        }
     }
 
     @Override

@@ -131,6 +131,7 @@ public class PyType extends PyObject {
             Refs.incref(b);
             b.subclasses.add(new java.lang.ref.WeakReference<>(this));
         }
+        Refs.deferred(this);
     }
 
     // ---- completing object and type, which exist before the Builder can be used on them

@@ -106,6 +106,36 @@ class AtomicMemoryManagerTest {
         }
 
         @Test
+        @DisplayName("deferred objects are counted while one thread runs and immortal once a second has started")
+        void deferredObjects() {
+            Cell early = new Cell();
+            mm.deferred(early);
+            mm.incref(early);
+            assertThat(mm.refcount(early)).isEqualTo(2);
+            Cell freedEarly = new Cell();
+            mm.deferred(freedEarly);
+            mm.decref(freedEarly);
+            mm.threadStarting(Thread.currentThread());
+            mm.threadStarting(new Thread(() -> { }));
+            assertThat(mm.isImmortal(early)).isTrue();
+            assertThat(mm.isFreed(freedEarly)).as("a freed deferred object stays freed").isTrue();
+            Cell late = new Cell();
+            mm.deferred(late);
+            assertThat(mm.isImmortal(late)).isTrue();
+            assertThat(mm.statistics()).containsEntry("immortalized", 2L);
+        }
+
+        @Test
+        @DisplayName("a program without threads sees CPython's counts for its functions and classes")
+        void singleThreadedCounts() {
+            PythonRunner.Result r = PythonRunner.with((m, s) -> new dev.interlock.vm.testing.SerialStrategy(m,
+                    dev.interlock.api.CheckPoints.CALLS_AND_BACKWARD_JUMPS), new AtomicMemoryManager())
+                    .run("import sys\ndef f(): pass\nclass C: pass\ng = f\nprint(sys.getrefcount(f), sys.getrefcount(g) > 100)\n");
+            assertThat(r.stderr()).isEmpty();
+            assertThat(r.stdout()).isEqualTo("3 False\n");
+        }
+
+        @Test
         @DisplayName("a Python program that starts threads ends with exact counts")
         void pythonThreads() {
             PythonRunner.Result r = PythonRunner.with((m, s) -> new dev.interlock.vm.testing.SerialStrategy(m,
