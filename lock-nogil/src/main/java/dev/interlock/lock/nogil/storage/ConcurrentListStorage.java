@@ -38,6 +38,16 @@ import java.util.Arrays;
  *       and freed meanwhile (on the JVM its memory is never reused, so the attempt itself is
  *       safe). A null slot or a refused item sends the read to the locked path, which cannot
  *       fail.</li>
+ *   <li><b>A sequence number</b> guards the changes that publish a new array and a new size at
+ *       once (insert or pop away from the end, slice changes, reverse): the size and the array are
+ *       two stores, and a reader that saw the new array and then the old size, or the reverse,
+ *       would report a state the list was never in. The writer makes the number odd before and
+ *       even after; a reader that sees it odd or changed takes the locked path, as with
+ *       {@link java.util.concurrent.locks.StampedLock}'s optimistic reads. Lincheck's model
+ *       checker found that interleaving before the number was added (an insert at 0 racing
+ *       {@code lst[2]} and {@code len(lst)}). Appends, item assignment and pops from the end
+ *       change one slot and then the size, which no reader can see halfway, and need no
+ *       number.</li>
  * </ul>
  *
  * <h2>Invariants</h2>
@@ -57,6 +67,7 @@ public final class ConcurrentListStorage<E extends ObjectHeader> implements List
     private static final ObjectHeader[] EMPTY = new ObjectHeader[0];
     private static final VarHandle ITEMS;
     private static final VarHandle SIZE;
+    private static final VarHandle SEQUENCE;
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(ObjectHeader[].class);
 
     static {
@@ -64,6 +75,7 @@ public final class ConcurrentListStorage<E extends ObjectHeader> implements List
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             ITEMS = lookup.findVarHandle(ConcurrentListStorage.class, "items", ObjectHeader[].class);
             SIZE = lookup.findVarHandle(ConcurrentListStorage.class, "size", int.class);
+            SEQUENCE = lookup.findVarHandle(ConcurrentListStorage.class, "sequence", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -76,6 +88,9 @@ public final class ConcurrentListStorage<E extends ObjectHeader> implements List
     private ObjectHeader[] items;
     @SuppressWarnings("unused") // accessed through SIZE
     private int size;
+    /** Odd while a new array and size are being published; see the notes. */
+    @SuppressWarnings("unused") // accessed through SEQUENCE
+    private int sequence;
 
     /**
      * @param memory counts the references this storage holds
@@ -92,9 +107,20 @@ public final class ConcurrentListStorage<E extends ObjectHeader> implements List
         return (ObjectHeader[]) ITEMS.getAcquire(this);
     }
 
+    /** Publishes a new array and size together, under the lock: readers never mix old and new. */
     private void publish(ObjectHeader[] a, int n) {
+        int seq = (int) SEQUENCE.getOpaque(this);
+        SEQUENCE.setOpaque(this, seq + 1);
+        VarHandle.storeStoreFence();
         ITEMS.setRelease(this, a);
         SIZE.setRelease(this, n);
+        SEQUENCE.setRelease(this, seq + 2);
+    }
+
+    /** True if no {@link #publish} ran since {@code seq} was read (the reads in between were consistent). */
+    private boolean unchangedSince(int seq) {
+        VarHandle.loadLoadFence();
+        return (int) SEQUENCE.getAcquire(this) == seq;
     }
 
     private int sizeLocked() {
@@ -103,7 +129,14 @@ public final class ConcurrentListStorage<E extends ObjectHeader> implements List
 
     @Override
     public int size() {
-        return (int) SIZE.getAcquire(this);
+        int seq = (int) SEQUENCE.getAcquire(this);
+        int n = (int) SIZE.getAcquire(this);
+        if ((seq & 1) == 0 && unchangedSince(seq)) {
+            return n;
+        }
+        synchronized (this) {
+            return sizeLocked();
+        }
     }
 
     // ------------------------------------------------------------------ reads without the lock
@@ -111,18 +144,24 @@ public final class ConcurrentListStorage<E extends ObjectHeader> implements List
     @Override
     @SuppressWarnings("unchecked")
     public E getNew(int index) {
+        int seq = (int) SEQUENCE.getAcquire(this);
         int n = (int) SIZE.getAcquire(this);
-        if (index < 0 || index >= n) {
-            return null; // out of range at the moment the size was read
-        }
-        ObjectHeader[] a = array();
-        if (index < a.length) {
-            ObjectHeader o = (ObjectHeader) SLOT.getAcquire(a, index);
-            if (o != null && memory.tryIncref(o)) {
-                return (E) o;
+        if ((seq & 1) == 0) {
+            if (index < 0 || (index >= n && unchangedSince(seq))) {
+                return null; // out of range at the moment the size was read
+            }
+            ObjectHeader[] a = array();
+            if (index < n && index < a.length) {
+                ObjectHeader o = (ObjectHeader) SLOT.getAcquire(a, index);
+                if (o != null && memory.tryIncref(o)) {
+                    if (unchangedSince(seq)) {
+                        return (E) o;
+                    }
+                    memory.decref(o); // the array was replaced meanwhile: ask again under the lock
+                }
             }
         }
-        return getNewLocked(index); // the slot was cleared or its item freed meanwhile
+        return index < 0 ? null : getNewLocked(index); // a slot cleared, an item freed, or a publication under way
     }
 
     @SuppressWarnings("unchecked")
