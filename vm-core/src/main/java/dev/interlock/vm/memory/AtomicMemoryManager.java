@@ -184,7 +184,21 @@ public final class AtomicMemoryManager implements MemoryManager, Deallocation.Co
         }
     }
 
+    /** The last reference, or a bad count, while one thread runs: no atomics needed either. */
+    private void decrefAlone(ObjectHeader o, int c) {
+        if (c == 1) {
+            o.setRefLocal(0);
+            Deallocation.deallocate(o, this, this);
+            return;
+        }
+        throw c == ObjectHeader.FREED ? UseAfterFree.used(o) : UseAfterFree.negative(o);
+    }
+
     private void decrefSlow(ObjectHeader o) {
+        if (!shared) {
+            decrefAlone(o, o.refLocal());
+            return;
+        }
         for (;;) {
             int c = (int) COUNT.getVolatile(o);
             if (c >= ObjectHeader.IMMORTAL) {
@@ -205,6 +219,17 @@ public final class AtomicMemoryManager implements MemoryManager, Deallocation.Co
 
     @Override
     public boolean tryIncref(ObjectHeader o) {
+        if (!shared) {
+            int c = o.refLocal();
+            if (c >= ObjectHeader.IMMORTAL) {
+                return true;
+            }
+            if (c <= 0) {
+                return false;
+            }
+            o.setRefLocal(c + 1);
+            return true;
+        }
         for (;;) {
             int c = (int) COUNT.getVolatile(o);
             if (c >= ObjectHeader.IMMORTAL) {
