@@ -36,6 +36,10 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "FILE [ARGS...]", description = "The program and its arguments.")
     List<String> positional = new ArrayList<>();
 
+    @Option(names = "--stats-json", paramLabel = "FILE", hidden = true,
+            description = "Write the run's time, CPU time, peak heap and counters to FILE (used by compare).")
+    Path statsJson;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -93,6 +97,11 @@ final class RunCommand implements Callable<Integer> {
             interpreter = PluginRegistry.create(selection, config);
         } catch (InvalidOptionException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+        if (statsJson != null) {
+            String program = source;
+            return dev.interlock.cli.compare.RunMeasurement.measure(interpreter,
+                    () -> interpreter.runMain(program, filename), statsJson);
         }
         return interpreter.runMain(source, filename);
     }

@@ -119,7 +119,8 @@ class MainTest {
             int status = Main.run("run", "--lock", "nogill", prog.toString());
             assertThat(status).isEqualTo(2);
             // the list goes on with whatever other strategies are on the class path
-            assertThat(err()).startsWith("interlock: unknown locking strategy 'nogill' (available: gil");
+            assertThat(err()).startsWith("interlock: unknown locking strategy 'nogill' (available: gil, nogil")
+                    .contains(")\n");
             assertThat(out()).isEmpty();
         }
 

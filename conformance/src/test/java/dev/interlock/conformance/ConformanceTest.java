@@ -33,9 +33,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every conformance program ({@code conformance/public/NAME.py}, the project's copy of the
- * corpus, with CPython 3.11.7's {@code NAME.out}, and {@code NAME.err}/{@code NAME.rc} for the
- * programs that fail on purpose) under every locking strategy on the class path, in-process, as
+ * Runs every conformance program under every locking strategy on the class path: the shared
+ * corpus ({@code conformance/public/NAME.py}, the project's copy, with CPython 3.11.7's
+ * {@code NAME.out}, and {@code NAME.err}/{@code NAME.rc} for the programs that fail on purpose)
+ * and Interlock's own programs for the features the corpus does not reach
+ * ({@code conformance/features}, expected results written by {@code conformance/make_expected.sh}
+ * with CPython 3.11). Programs run in-process, as
  * the command line runs a file: {@code __file__} is the absolute path and imports look in the
  * program's directory. A program passes when its stdout is byte for byte the {@code .out}, the
  * last line of its stderr is the {@code .err} (when there is one) and its exit status is the
@@ -56,8 +59,9 @@ class ConformanceTest {
     record Program(String name, Path file, int tier, String expectedOut, String expectedLastErrorLine, int expectedStatus) {
     }
 
-    private static final Path DIRECTORY = resourceDirectory("conformance/public");
-    private static final List<Program> PROGRAMS = loadPrograms();
+    private static final List<Program> CORPUS = loadPrograms(resourceDirectory("conformance/public"));
+    private static final List<Program> FEATURES = loadPrograms(resourceDirectory("conformance/features"));
+    private static final List<Program> PROGRAMS = Stream.concat(CORPUS.stream(), FEATURES.stream()).toList();
     private static final Map<String, String> PENDING = loadPending();
 
     @TestFactory
@@ -76,7 +80,8 @@ class ConformanceTest {
     @Test
     @DisplayName("the corpus is all there, and pending.txt names only programs of it")
     void corpusAndPendingList() {
-        assertThat(PROGRAMS).hasSize(37);
+        assertThat(CORPUS).hasSize(37);
+        assertThat(FEATURES).isNotEmpty();
         List<String> names = PROGRAMS.stream().map(Program::name).toList();
         assertThat(names).containsAll(PENDING.keySet());
         assertThat(PENDING.values()).allSatisfy(reason -> assertThat(reason).isNotBlank());
@@ -141,17 +146,17 @@ class ConformanceTest {
         }
     }
 
-    private static List<Program> loadPrograms() {
-        try (Stream<Path> files = Files.list(DIRECTORY)) {
+    private static List<Program> loadPrograms(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
             List<Path> sources = files.filter(f -> f.getFileName().toString().endsWith(".py")).sorted().toList();
             List<Program> programs = new ArrayList<>();
             for (Path file : sources) {
                 String name = file.getFileName().toString().replaceFirst("\\.py$", "");
                 String firstLine = Files.readAllLines(file, StandardCharsets.UTF_8).get(0);
                 int tier = firstLine.startsWith("# tier: ") ? Integer.parseInt(firstLine.substring(8).strip()) : 0;
-                String out = Files.readString(DIRECTORY.resolve(name + ".out"), StandardCharsets.UTF_8);
-                Path err = DIRECTORY.resolve(name + ".err");
-                Path rc = DIRECTORY.resolve(name + ".rc");
+                String out = Files.readString(directory.resolve(name + ".out"), StandardCharsets.UTF_8);
+                Path err = directory.resolve(name + ".err");
+                Path rc = directory.resolve(name + ".rc");
                 String lastErrorLine = Files.exists(err) ? Files.readString(err, StandardCharsets.UTF_8).strip() : null;
                 int status = Files.exists(rc) ? Integer.parseInt(Files.readString(rc, StandardCharsets.UTF_8).strip()) : 0;
                 programs.add(new Program(name, file, tier, out, lastErrorLine, status));

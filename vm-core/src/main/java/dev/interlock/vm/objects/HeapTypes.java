@@ -54,11 +54,13 @@ public final class HeapTypes {
         }
         PyType solid = solidBase(bases);
         PyDict dict = namespace.copy();
+        java.util.List<String> slotNames = slotNames(name, dict);
         PyType type;
         try {
             PyObject module = dict.getItemOrNull("__module__");
             if (module == null) {
-                module = PyStr.of("builtins");
+                module = callerModuleName();
+                dict.setItem("__module__", module);
             }
             String qualname = name;
             PyObject q = dict.pop(PyStrs.QUALNAME);
@@ -87,6 +89,7 @@ public final class HeapTypes {
             Refs.decref(dict);
         }
         try {
+            layOutSlots(type, bases, solid, slotNames);
             setNames(type);
             initSubclass(type, kwnames, kwvalues, kwstart);
         } catch (RuntimeException | Error e) {
@@ -96,7 +99,101 @@ public final class HeapTypes {
         return type;
     }
 
-    /** {@code __new__} is implicitly a staticmethod, {@code __init_subclass__} a classmethod. */
+    /**
+     * The {@code __name__} of the calling frame's globals (a new reference): the module a class
+     * made by {@code type(name, bases, dict)} belongs to when the dict does not say.
+     */
+    private static PyObject callerModuleName() {
+        dev.interlock.vm.eval.Frame f = dev.interlock.vm.runtime.PyThreadState.current().frame;
+        PyObject name = f == null ? null : f.globals().getItemOrNull("__name__");
+        return name != null ? name : PyStr.of("builtins");
+    }
+
+    /**
+     * The names in the class body's {@code __slots__} (a string or an iterable of strings), private
+     * names mangled as CPython mangles them; null when the class has no {@code __slots__}.
+     */
+    private static java.util.List<String> slotNames(String className, PyDict dict) {
+        PyObject spec = dict.getItemOrNull("__slots__");
+        if (spec == null) {
+            return null;
+        }
+        try {
+            java.util.List<PyObject> items = spec instanceof PyStr ? java.util.List.of(Refs.newRef(spec))
+                    : Iteration.collect(spec);
+            java.util.List<String> names = new java.util.ArrayList<>();
+            try {
+                for (PyObject item : items) {
+                    if (!(item instanceof PyStr str)) {
+                        throw Errors.typeError("__slots__ items must be strings, not '" + item.typeName() + "'");
+                    }
+                    String n = str.value();
+                    if (!StrType.isIdentifier(n)) {
+                        throw Errors.typeError("__slots__ must be identifiers");
+                    }
+                    if (n.startsWith("__") && !n.endsWith("__")) {
+                        String stripped = className.replaceFirst("^_+", "");
+                        n = stripped.isEmpty() ? n : "_" + stripped + n;
+                    }
+                    PyObject clash = n.equals("__dict__") || n.equals("__weakref__") ? null : dict.getItemOrNull(n);
+                    if (clash != null) {
+                        Refs.decref(clash);
+                        throw Errors.valueError("'" + n + "' in __slots__ conflicts with class variable");
+                    }
+                    names.add(n);
+                }
+            } finally {
+                Refs.decrefAll(items.toArray(new PyObject[0]));
+            }
+            return names;
+        } finally {
+            Refs.decref(spec);
+        }
+    }
+
+    /**
+     * Gives the class its instance layout: the slots of its bases (at most one base may have
+     * some), then a member descriptor for each of its own {@code __slots__} names; and whether
+     * instances have a {@code __dict__}. Compare {@code type_new_slots} in CPython's typeobject.c.
+     */
+    private static void layOutSlots(PyType type, PyType[] bases, PyType solid, java.util.List<String> own) {
+        int inherited = 0;
+        boolean baseHasDict = solid != PyType.OBJECT && solid.instancesHaveDict();
+        PyType slotted = null;
+        for (PyType b : bases) {
+            if (b.isHeapType()) {
+                if (b.slotCount() > 0) {
+                    if (slotted != null && slotted.slotCount() > 0 && !b.isSubtypeOf(slotted) && !slotted.isSubtypeOf(b)) {
+                        throw Errors.typeError("multiple bases have instance lay-out conflict");
+                    }
+                    if (b.slotCount() > inherited) {
+                        inherited = b.slotCount();
+                        slotted = b;
+                    }
+                }
+                baseHasDict |= b.instancesHaveDict();
+            }
+        }
+        if (own == null) {
+            type.setSlotLayout(inherited, true);
+            return;
+        }
+        int index = inherited;
+        boolean wantsDict = false;
+        for (String n : own) {
+            if (n.equals("__dict__")) {
+                wantsDict = true;
+            } else if (!n.equals("__weakref__")) {
+                if (solid != PyType.OBJECT) {
+                    throw new NotSupportedError("__slots__ with names in a class derived from '" + solid.name() + "'");
+                }
+                type.heapDict().setItemSteal(n, new PyMemberDescriptor(type, n, index++));
+            }
+        }
+        type.setSlotLayout(index, wantsDict || baseHasDict);
+    }
+
+    /** {@code __new__} is implicitly a staticmethod, {@code __init_subclass__} and {@code __class_getitem__} classmethods. */
     private static void wrapImplicitMethods(PyDict dict) {
         PyObject n = dict.getItemOrNull(PyStrs.NEW);
         if (n != null) {
@@ -105,12 +202,14 @@ public final class HeapTypes {
             }
             Refs.decref(n);
         }
-        PyObject i = dict.getItemOrNull("__init_subclass__");
-        if (i != null) {
-            if (i instanceof PyFunction) {
-                dict.setItemSteal("__init_subclass__", new Descriptors.ClassMethod(i));
+        for (String name : new String[] {"__init_subclass__", "__class_getitem__"}) {
+            PyObject i = dict.getItemOrNull(name);
+            if (i != null) {
+                if (i instanceof PyFunction) {
+                    dict.setItemSteal(name, new Descriptors.ClassMethod(i));
+                }
+                Refs.decref(i);
             }
-            Refs.decref(i);
         }
     }
 

@@ -18,12 +18,48 @@ import dev.interlock.vm.ops.UnaryOp;
  */
 public class PyInstance extends PyObject {
 
+    private static final java.lang.invoke.VarHandle SLOT =
+            java.lang.invoke.MethodHandles.arrayElementVarHandle(PyObject[].class);
+
     private final PyType type;
     private PyDict dict;
+    private static final java.lang.invoke.VarHandle DICT = SharedFields.handle(java.lang.invoke.MethodHandles.lookup(),
+            PyInstance.class, "dict", PyDict.class);
+    /** The values of the class's {@code __slots__}, or null when it has none; null entries are unset. */
+    private final PyObject[] slots;
 
     public PyInstance(PyType type) {
         this.type = requireNonNull(type, "type is null");
         Refs.incref(type);
+        int n = type.slotCount();
+        this.slots = n == 0 ? null : new PyObject[n];
+    }
+
+    /** A new reference to slot {@code index}, or null if it is unset. */
+    PyObject slotGetNew(int index) {
+        // Read and count as one step would need a lock; instead retry if a writer freed it meanwhile.
+        while (true) {
+            PyObject v = (PyObject) SLOT.getVolatile(slots, index);
+            if (v == null) {
+                return null;
+            }
+            boolean counted = Refs.memory().tryIncref(v);
+            boolean still = (PyObject) SLOT.getVolatile(slots, index) == v;
+            if (counted && still) {
+                return v;
+            }
+            if (counted) {
+                Refs.decref(v);
+            } else if (still) {
+                Refs.incref(v); // freed yet still stored: reports the use after free
+                return v;
+            }
+        }
+    }
+
+    /** Stores {@code value} (a reference the slot takes over) and returns the old one (now the caller's). */
+    PyObject slotSwap(int index, PyObject value) {
+        return (PyObject) SLOT.getAndSet(slots, index, value);
     }
 
     /**
@@ -48,14 +84,18 @@ public class PyInstance extends PyObject {
 
     @Override
     public PyDict instanceDict() {
-        PyDict d = dict;
+        PyDict d = SharedFields.peek(DICT, this);
         if (d == null) {
+            if (!type.instancesHaveDict()) {
+                return null;
+            }
             if (isDeallocated()) {
                 // released with the instance: a stale reference must not get a fresh, empty dict
                 throw UseAfterFree.used(this);
             }
-            d = PyDict.createNamespace(dev.interlock.vm.runtime.Interpreter.current());
-            dict = d;
+            // Two threads setting the first attributes at once keep one dict: compare the racing
+            // creation of instance dicts in CPython's Lib/test/test_free_threading.
+            d = SharedFields.install(DICT, this, PyDict.createNamespace(dev.interlock.vm.runtime.Interpreter.current()));
         }
         return d;
     }
@@ -75,7 +115,11 @@ public class PyInstance extends PyObject {
                 return SlotCalls.call(custom, this, name);
             }
             if (name.value().equals("__dict__")) {
-                return Refs.newRef(instanceDict());
+                PyDict d = instanceDict();
+                if (d == null) {
+                    throw Errors.noAttribute(this, name);
+                }
+                return Refs.newRef(d);
             }
             return genericGetAttribute(name);
         } catch (PyException e) {
@@ -111,7 +155,11 @@ public class PyInstance extends PyObject {
                 Refs.decref(descr);
             }
         }
-        instanceDict().setItem(name, value);
+        PyDict d = instanceDict();
+        if (d == null) {
+            throw Errors.noAttribute(this, name);
+        }
+        d.setItem(name, value);
     }
 
     @Override
@@ -539,6 +587,13 @@ public class PyInstance extends PyObject {
         if (dict != null) {
             visitor.visit(dict);
         }
+        if (slots != null) {
+            for (PyObject v : slots) {
+                if (v != null) {
+                    visitor.visit(v);
+                }
+            }
+        }
     }
 
     @Override
@@ -547,6 +602,14 @@ public class PyInstance extends PyObject {
         dict = null;
         if (d != null) {
             memory.decref(d);
+        }
+        if (slots != null) {
+            for (int i = 0; i < slots.length; i++) {
+                PyObject v = slotSwap(i, null);
+                if (v != null) {
+                    memory.decref(v);
+                }
+            }
         }
         memory.decref(type);
     }

@@ -26,6 +26,8 @@ public final class PyList extends PyObject {
     private ListStorage<PyObject> items;
     private final PyType type;
     private PyDict dict;
+    private static final java.lang.invoke.VarHandle DICT = SharedFields.handle(
+            java.lang.invoke.MethodHandles.lookup(), PyList.class, "dict", PyDict.class);
 
     private PyList(Interpreter interp, int capacity) {
         this.items = interp.storage().newList(this, capacity);
@@ -84,16 +86,17 @@ public final class PyList extends PyObject {
 
     @Override
     public PyDict instanceDict() {
-        if (type == TYPE) {
+        if (type == TYPE || !type.instancesHaveDict()) {
             return null;
         }
-        if (dict == null) {
+        PyDict d = SharedFields.peek(DICT, this);
+        if (d == null) {
             if (isDeallocated()) {
                 throw UseAfterFree.used(this);
             }
-            dict = PyDict.createNamespace(Interpreter.current());
+            d = SharedFields.install(DICT, this, PyDict.createNamespace(Interpreter.current())); // two racing threads keep one dict
         }
-        return dict;
+        return d;
     }
 
     @Override
@@ -201,6 +204,11 @@ public final class PyList extends PyObject {
                 return r;
             }
         }
+        return builtinGetItem(key);
+    }
+
+    /** {@code list.__getitem__}: an index or a slice, whatever a subclass overrides. */
+    public PyObject builtinGetItem(PyObject key) {
         if (key instanceof PyInt k && k.isSmall()) {
             return getIndex(k.longValue());
         }
@@ -232,6 +240,11 @@ public final class PyList extends PyObject {
         if (type != TYPE && HeapDispatch.setItem(this, type, key, value)) {
             return;
         }
+        builtinSetItem(key, value);
+    }
+
+    /** {@code list.__setitem__}. */
+    public void builtinSetItem(PyObject key, PyObject value) {
         if (key instanceof PySlice slice) {
             setSlice(slice, value);
             return;
@@ -285,6 +298,11 @@ public final class PyList extends PyObject {
         if (type != TYPE && HeapDispatch.deleteItem(this, type, key)) {
             return;
         }
+        builtinDeleteItem(key);
+    }
+
+    /** {@code list.__delitem__}. */
+    public void builtinDeleteItem(PyObject key) {
         if (key instanceof PySlice slice) {
             PySlice.Indices ix = slice.indices(items.size());
             if (ix.length() > 0) {
@@ -317,6 +335,11 @@ public final class PyList extends PyObject {
                 return b;
             }
         }
+        return builtinContains(item);
+    }
+
+    /** {@code list.__contains__}. */
+    public boolean builtinContains(PyObject item) {
         for (int i = 0; ; i++) {
             PyObject x = items.getNew(i);
             if (x == null) {
@@ -403,6 +426,12 @@ public final class PyList extends PyObject {
 
     @Override
     public PyObject reflectedBinaryOp(BinaryOp op, PyObject other) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.reflected(this, type, op, other);
+            if (r != null) {
+                return r;
+            }
+        }
         if (op == BinaryOp.MUL && other instanceof PyInt n) {
             return repeat(n);
         }
@@ -411,6 +440,12 @@ public final class PyList extends PyObject {
 
     @Override
     public PyObject inplaceOp(BinaryOp op, PyObject other) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.inplace(this, type, op, other);
+            if (r != null) {
+                return r;
+            }
+        }
         if (op == BinaryOp.ADD) {
             extend(other);
             return Refs.newRef(this);
@@ -456,6 +491,11 @@ public final class PyList extends PyObject {
                 return r;
             }
         }
+        return builtinRepr();
+    }
+
+    /** {@code list.__repr__}, whatever a subclass overrides. */
+    public String builtinRepr() {
         if (items.size() == 0) {
             return "[]";
         }
@@ -628,12 +668,20 @@ public final class PyList extends PyObject {
         }
     }
 
-    /** Iterates a list by index, as CPython's {@code listiterator}: never throws on a concurrent change. */
+    /**
+     * Iterates a list by index, as CPython's {@code listiterator}: never throws on a concurrent
+     * change, and gives the list back when exhausted. Threads may share one iterator: the position
+     * is read once per step (a lost update repeats an item, never skips one), exactly one of them
+     * gives the list back, and one still reading the list after that finds it empty, which is the
+     * end it was about to reach.
+     */
     static final class ListIterator extends PyObject {
         static final PyType TYPE = PyType.builtin("list_iterator", PyType.OBJECT).finalType()
                 .slotWrappers(ListIterator.class).build();
 
-        private PyList list;
+        private static final java.lang.invoke.VarHandle LIST = SharedFields.handle(java.lang.invoke.MethodHandles.lookup(),
+                ListIterator.class, "list", PyList.class);
+        private volatile PyList list;
         private int index;
 
         ListIterator(PyList list) {
@@ -657,27 +705,29 @@ public final class PyList extends PyObject {
             if (l == null) {
                 return null;
             }
-            PyObject v = l.items.getNew(index);
+            int i = index;
+            PyObject v = l.items.getNew(i);
             if (v == null) {
-                list = null;
-                Refs.decref(l);
+                if (LIST.compareAndSet(this, l, null)) { // exactly one of the threads sharing it gives the list back
+                    Refs.decref(l);
+                }
                 return null;
             }
-            index++;
+            index = i + 1;
             return v;
         }
 
         @Override
         public void traverse(ReferenceVisitor visitor) {
-            if (list != null) {
-                visitor.visit(list);
+            PyList l = list;
+            if (l != null) {
+                visitor.visit(l);
             }
         }
 
         @Override
         public void releaseReferences(MemoryManager memory) {
-            PyList l = list;
-            list = null;
+            PyList l = SharedFields.exchange(LIST, this, null);
             if (l != null) {
                 memory.decref(l);
             }

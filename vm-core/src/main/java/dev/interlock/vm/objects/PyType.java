@@ -71,10 +71,30 @@ public class PyType extends PyObject {
     private Allocator allocator;
     private String doc;
     private String qualname;
+    /** Heap types: slots of {@code __slots__} in instances (this class's and its bases'). */
+    private int slotCount;
+    /** Heap types: whether instances have a {@code __dict__} ({@code __slots__} without it say no). */
+    private boolean instancesHaveDict = true;
 
-    // ---- heap types only: lookup caches, invalidated when a class in the MRO changes
-    private final java.util.concurrent.ConcurrentHashMap<String, PyObject> lookupCache;
-    private volatile PyObject[] slotCache;
+    // ---- heap types only: lookup caches, valid for one version of the class and its bases.
+    // Compare CPython's type version tags (Objects/typeobject.c, assign_version_tag): a change to a
+    // class in the MRO bumps the version of the class and of every class derived from it, and a
+    // cache entry is used only while its version is current. Threads running in parallel can fill
+    // a cache while another changes the class: an entry computed before the change carries the old
+    // version and is never used after it. Entries borrow their values from the class dicts; a
+    // reader takes its reference with tryIncref, which refuses a value replaced and freed since.
+    private record CacheEntry(long version, PyObject value) {
+    }
+
+    private record SlotCache(long version, PyObject[] slots) {
+    }
+
+    private static final java.lang.invoke.VarHandle CACHE_VERSION = SharedFields.handle(java.lang.invoke.MethodHandles.lookup(),
+            PyType.class, "cacheVersion", long.class);
+    private final java.util.concurrent.ConcurrentHashMap<String, CacheEntry> lookupCache;
+    private volatile SlotCache slotCache;
+    @SuppressWarnings("unused") // accessed through CACHE_VERSION
+    private volatile long cacheVersion;
     private final java.util.List<java.lang.ref.WeakReference<PyType>> subclasses =
             java.util.Collections.synchronizedList(new ArrayList<>());
     private final PyType solidBase;
@@ -121,6 +141,7 @@ public class PyType extends PyObject {
             Refs.incref(b);
             b.subclasses.add(new java.lang.ref.WeakReference<>(this));
         }
+        Refs.deferred(this);
     }
 
     // ---- completing object and type, which exist before the Builder can be used on them
@@ -148,8 +169,7 @@ public class PyType extends PyObject {
         synchronized (subclasses) {
             for (java.lang.ref.WeakReference<PyType> r : subclasses) {
                 PyType t = r.get();
-                if (t != null && t.refLocal() != FREED) {
-                    Refs.incref(t);
+                if (t != null && Refs.tryIncref(t)) { // a class being freed by another thread is skipped
                     out.add(t);
                 }
             }
@@ -175,6 +195,24 @@ public class PyType extends PyObject {
     /** {@code __qualname__}. */
     public String qualname() {
         return qualname == null ? name : qualname;
+    }
+
+    /** The number of {@code __slots__} values an instance of this class holds. */
+    int slotCount() {
+        return slotCount;
+    }
+
+    /**
+     * False for classes whose {@code __slots__} (and bases') leave out {@code __dict__}, and for
+     * built-in types whose instances have none (so a subclass with {@code __slots__ = ()} has none).
+     */
+    public boolean instancesHaveDict() {
+        return instancesHaveDict;
+    }
+
+    void setSlotLayout(int count, boolean hasDict) {
+        this.slotCount = count;
+        this.instancesHaveDict = hasDict;
     }
 
     void setQualname(String q) {
@@ -245,17 +283,21 @@ public class PyType extends PyObject {
      */
     public PyObject lookup(PyStr name) {
         if (lookupCache != null) {
-            PyObject cached = lookupCache.get(name.value());
-            if (cached == null) {
-                PyObject found = lookupUncached(name); // a new reference, or null
-                lookupCache.put(name.value(), found == null ? NOT_FOUND : found);
-                return found; // the cache borrows from the class dicts, which hold it
+            long version = cacheVersion;
+            CacheEntry cached = lookupCache.get(name.value());
+            if (cached != null && cached.version() == version) {
+                PyObject v = cached.value();
+                if (v == NOT_FOUND) {
+                    return null;
+                }
+                if (Refs.tryIncref(v)) {
+                    return v;
+                }
             }
-            if (cached == NOT_FOUND) {
-                return null;
-            }
-            Refs.incref(cached);
-            return cached;
+            PyObject found = lookupUncached(name); // a new reference, or null
+            // the cache borrows from the class dicts, which hold the value
+            lookupCache.put(name.value(), new CacheEntry(version, found == null ? NOT_FOUND : found));
+            return found;
         }
         return lookupUncached(name);
     }
@@ -274,13 +316,24 @@ public class PyType extends PyObject {
      * The special method {@code slot} as defined by a class written in Python somewhere in this
      * type's MRO (borrowed), or null when only built-in types provide it and the Java behaviour
      * of the instance applies. Cached per type.
+     *
+     * <p>Missing: a reference of its own for the caller. Without a GIL, a thread calling a special
+     * method found here while another thread replaces it on the class ({@code C.__eq__ = f}) relies
+     * on the old method staying alive; it does when it is immortal, as functions defined at module
+     * or class level are once a second thread has started (see {@code PyFunction}), not when it is
+     * a nested function. Free-threaded CPython closes the gap with {@code _PyType_LookupRef}.
      */
     public PyObject lookupSlot(Slot slot) {
         if (heapDict == null) {
             return null;
         }
-        PyObject[] cache = slotCache;
-        if (cache == null) {
+        long version = cacheVersion;
+        SlotCache current = slotCache;
+        if (current != null && current.version() == version) {
+            return current.slots()[slot.ordinal()];
+        }
+        PyObject[] cache;
+        {
             cache = new PyObject[Slot.values().length];
             for (Slot s : Slot.values()) {
                 PyObject found = null;
@@ -296,7 +349,7 @@ public class PyType extends PyObject {
                 }
                 cache[s.ordinal()] = found;
             }
-            slotCache = cache;
+            slotCache = new SlotCache(version, cache);
         }
         return cache[slot.ordinal()];
     }
@@ -304,6 +357,7 @@ public class PyType extends PyObject {
     /** Forgets cached lookups of this type and of every type derived from it. */
     void invalidateCaches() {
         if (lookupCache != null) {
+            CACHE_VERSION.getAndAdd(this, 1L); // atomic: two concurrent changes must not collapse into one bump
             lookupCache.clear();
             slotCache = null;
         }
@@ -388,10 +442,15 @@ public class PyType extends PyObject {
                 }
                 break;
             case "__dict__":
+                // Missing: a read-only mappingproxy; a snapshot instead
                 if (heapDict != null) {
-                    return heapDict.copy(); // Missing: a read-only mappingproxy; a snapshot instead
+                    return heapDict.copy();
                 }
-                break;
+                PyDict snapshot = PyDict.create();
+                for (Map.Entry<String, PyObject> e : builtinDict.entrySet()) {
+                    snapshot.setItem(e.getKey(), e.getValue());
+                }
+                return snapshot;
             default:
                 break;
         }
@@ -421,6 +480,9 @@ public class PyType extends PyObject {
             throw Errors.typeError("cannot set '" + attr.value() + "' attribute of immutable type '" + name + "'");
         }
         heapDict.setItem(attr, value);
+        if (value instanceof PyStr str && attr.value().equals("__module__")) {
+            module = str.value();
+        }
         invalidateCaches();
     }
 
@@ -473,6 +535,32 @@ public class PyType extends PyObject {
         return null;
     }
 
+    /**
+     * {@code cls[key]}: the class's {@code __class_getitem__} (PEP 560), which built-in generics
+     * define to make {@code list[int]}; otherwise not subscriptable.
+     */
+    @Override
+    public PyObject getItem(PyObject key) {
+        PyObject m = lookup(PyStrs.CLASS_GETITEM);
+        if (m == null) {
+            if (this == TYPE) {
+                return new PyGenericAlias(this, key);
+            }
+            throw Errors.typeError("type '" + qualifiedName() + "' is not subscriptable");
+        }
+        try {
+            PyObject bound = m.descriptorGet(null, this);
+            PyObject callable = bound != null ? bound : Refs.newRef(m);
+            try {
+                return callable.call(new PyObject[] {key}, 0, 1, null);
+            } finally {
+                Refs.decref(callable);
+            }
+        } finally {
+            Refs.decref(m);
+        }
+    }
+
     @Override
     public String repr() {
         return "<class '" + (module.equals("builtins") ? qualname() : module + "." + qualname()) + "'>";
@@ -520,6 +608,15 @@ public class PyType extends PyObject {
         /** How instances are made when the type is called. */
         public Builder constructor(Constructor c) {
             type.constructor = c;
+            return this;
+        }
+
+        /**
+         * Says instances have no {@code __dict__} (tuple, list, dict, deque): a Python subclass
+         * that declares {@code __slots__ = ()} then has none either.
+         */
+        public Builder noInstanceDict() {
+            type.instancesHaveDict = false;
             return this;
         }
 
@@ -606,6 +703,15 @@ public class PyType extends PyObject {
         /** {@link #slotWrappers(Class, java.util.Set)} for a type without binary operators. */
         public Builder slotWrappers(Class<? extends PyObject> javaClass) {
             return slotWrappers(javaClass, java.util.EnumSet.noneOf(dev.interlock.vm.ops.BinaryOp.class));
+        }
+
+        /**
+         * Lets the type be subscripted for type hints ({@code list[int]}), as CPython's built-in
+         * generics do with a {@code __class_getitem__} that makes a {@code types.GenericAlias}.
+         */
+        public Builder genericAlias() {
+            return classMethod(BuiltinDef.oneArg("__class_getitem__",
+                    (PyObject cls, PyObject args) -> new PyGenericAlias((PyType) cls, args)));
         }
 
         public PyType build() {

@@ -1,6 +1,8 @@
 package dev.interlock.vm.runtime;
 
 import dev.interlock.api.LockingStrategy;
+import dev.interlock.api.trace.Activity;
+import dev.interlock.api.trace.Tracer;
 import dev.interlock.vm.errors.Errors;
 import dev.interlock.vm.objects.ExceptionTypes;
 
@@ -44,6 +46,7 @@ public final class Blocking {
     /** Runs {@code call} detached and returns its result. */
     public static <T> T get(PyThreadState ts, Supplier<T> call) {
         LockingStrategy strategy = ts.interpreter().strategy();
+        Tracer tracer = ts.interpreter().tracer();
         ts.setBlocking(true);
         try {
             ts.interpreter().checkNotFatal(); // after the flag: a stop request cannot slip between the two
@@ -51,6 +54,7 @@ public final class Blocking {
             ts.setBlocking(false);
             throw e;
         }
+        tracer.activity(ts, Activity.DETACHED);
         strategy.detach(ts);
         boolean interrupted = false;
         T result = null;
@@ -63,6 +67,7 @@ public final class Blocking {
             // An interrupt that arrived after the call returned must not linger into attach.
             interrupted |= Thread.interrupted();
             strategy.attach(ts);
+            tracer.activity(ts, Activity.RUNNING);
         }
         ts.interpreter().checkNotFatal(); // a stop request wins over the interrupt it caused
         if (interrupted) {

@@ -7,6 +7,8 @@ import dev.interlock.api.LockingStrategy;
 import dev.interlock.api.SwitchSettings;
 import dev.interlock.api.memory.FatalError;
 import dev.interlock.api.memory.MemoryManager;
+import dev.interlock.api.trace.Activity;
+import dev.interlock.api.trace.Tracer;
 import dev.interlock.api.storage.ContainerStorage;
 import dev.interlock.vm.builtins.BuiltinsModule;
 import dev.interlock.vm.compiler.Compiler;
@@ -70,7 +72,7 @@ public final class Interpreter {
     /** Set when threads must unwind: after a fatal error, or to stop daemon threads before an audit. */
     private volatile boolean stopping;
     private final AtomicLong threadCounter = new AtomicLong();
-    private final java.util.concurrent.locks.ReentrantLock importLock = new java.util.concurrent.locks.ReentrantLock();
+    private final ImportLocks importLocks = new ImportLocks();
     private final Map<String, String> moduleLocations = new java.util.concurrent.ConcurrentHashMap<>();
     private final EvalLoop evalLoop;
     /** Runs {@code __del__} when the memory manager keeps no counts; null when it does. */
@@ -82,8 +84,17 @@ public final class Interpreter {
     private PyDict sysModules;
     private PyThreadState mainThread;
 
-    @Inject
     public Interpreter(InterpreterConfig config, LockingStrategy strategy, MemoryManager memory, SwitchSettings switches) {
+        this(config, strategy, memory, switches, Tracer.OFF);
+    }
+
+    /** Where thread activity goes for {@code interlock trace}; {@link Tracer#OFF} otherwise. */
+    private final Tracer tracer;
+
+    @Inject
+    public Interpreter(InterpreterConfig config, LockingStrategy strategy, MemoryManager memory, SwitchSettings switches,
+            Tracer tracer) {
+        this.tracer = requireNonNull(tracer, "tracer is null");
         this.config = requireNonNull(config, "config is null");
         this.strategy = requireNonNull(strategy, "strategy is null");
         this.memory = requireNonNull(memory, "memory is null");
@@ -121,6 +132,11 @@ public final class Interpreter {
 
     public SwitchSettings switches() {
         return switches;
+    }
+
+    /** The tracer the interpreter and its blocking calls report to. */
+    public Tracer tracer() {
+        return tracer;
     }
 
     public PyKeyOps keyOps() {
@@ -283,6 +299,108 @@ public final class Interpreter {
         return roots;
     }
 
+    /** Where the interactive loop reads its lines. */
+    @FunctionalInterface
+    public interface LineSource {
+        /**
+         * Shows {@code prompt} and reads one line, without its line end; null at the end of input.
+         * Throws {@link java.io.InterruptedIOException} when the user interrupts (Ctrl-C).
+         */
+        String readLine(String prompt) throws java.io.IOException;
+    }
+
+    /**
+     * Runs the interactive loop (CPython's REPL) on a new main thread: statements are read from
+     * {@code input} with the {@code >>>} and {@code ...} prompts and run in {@code __main__};
+     * expression values are echoed; an exception prints its traceback and the loop goes on.
+     * Ends at the end of input or with SystemExit; returns the exit status.
+     */
+    public int runInteractive(LineSource input, String banner) {
+        int[] status = {0};
+        PyThread main = newThread("MainThread", ts -> status[0] = interactOn(ts, input, banner));
+        main.start();
+        joinUninterruptibly(main);
+        stdout.flush();
+        return fatal.get() != null ? FatalError.EXIT_STATUS : status[0];
+    }
+
+    private int interactOn(PyThreadState ts, LineSource input, String banner) {
+        mainThread = ts;
+        initialize();
+        PyModule main = newModule("__main__");
+        if (banner != null) {
+            stderr.println(banner);
+            stderr.flush();
+        }
+        int status = 0;
+        List<String> lines = new ArrayList<>();
+        while (true) {
+            String prompt = lines.isEmpty() ? ">>> " : "... ";
+            String line;
+            try {
+                line = Blocking.get(ts, () -> {
+                    try {
+                        return input.readLine(prompt);
+                    } catch (java.io.InterruptedIOException e) {
+                        throw new InterruptedException();
+                    } catch (java.io.IOException e) {
+                        return null;
+                    }
+                });
+            } catch (PyException e) {
+                // Ctrl-C at the prompt: CPython prints KeyboardInterrupt and starts a new statement.
+                e.release();
+                stdout.flush();
+                stderr.println("\nKeyboardInterrupt");
+                stderr.flush();
+                lines.clear();
+                continue;
+            }
+            if (line == null) {
+                stdout.println();
+                break;
+            }
+            lines.add(line);
+            InteractiveInput.Status st;
+            try {
+                st = InteractiveInput.check(lines, "<stdin>");
+            } catch (NotSupportedError e) {
+                stdout.flush();
+                stderr.println("NotSupportedError: " + e.getMessage());
+                lines.clear();
+                continue;
+            }
+            if (st instanceof InteractiveInput.Incomplete) {
+                continue;
+            }
+            lines.clear();
+            if (st instanceof InteractiveInput.Invalid invalid) {
+                stdout.flush();
+                stderr.print(invalid.error().format());
+                stderr.flush();
+                continue;
+            }
+            PyCode code = ((InteractiveInput.Complete) st).code();
+            try {
+                Refs.decref(evalLoop.runWithLocals(code, main.dict(), main.dict(), ts));
+            } catch (PyException e) {
+                if (e.matches(ExceptionTypes.SYSTEM_EXIT)) {
+                    status = handleUncaught(e);
+                    break;
+                }
+                handleUncaught(e);
+            } catch (NotSupportedError e) {
+                stdout.flush();
+                TracebackPrinter.printNotSupported(ts, e, stderr);
+            } finally {
+                Refs.decref(code);
+                stdout.flush();
+            }
+        }
+        waitForNonDaemonThreads(ts);
+        return status;
+    }
+
     /**
      * Compiles {@code source} on a Python thread and hands the code object to {@code use}; a
      * syntax error is printed as CPython prints it. Returns the exit status (0 or 1).
@@ -410,62 +528,88 @@ public final class Interpreter {
     /**
      * Imports a module by absolute name (a new reference): {@code sys.modules} first, then the
      * native modules, then Python modules bundled with the interpreter, then {@code NAME.py} in
-     * the directory of the main script. The import lock is taken detached, so a thread waiting
-     * for another's import never holds the GIL while it waits.
+     * the directory of the main script. Each module name has its own lock ({@link ImportLocks}):
+     * two threads importing one module run it once, and the second waits, detached, until it is
+     * complete; a module found in {@code sys.modules} while another thread still runs its body is
+     * waited for too.
      */
     public PyModule importModule(String name) {
-        PyObject existing = sysModules.getItemOrNull(name);
-        if (existing instanceof PyModule m) {
-            return m;
-        }
-        Refs.xdecref(existing);
         PyThreadState ts = PyThreadState.current();
-        if (!importLock.tryLock()) {
-            Blocking.run(ts, importLock::lockInterruptibly);
-        }
-        try {
-            existing = sysModules.getItemOrNull(name);
+        for (;;) {
+            PyObject existing = sysModules.getItemOrNull(name);
             if (existing instanceof PyModule m) {
-                return m;
+                ImportLocks.ModuleLock lock = importLocks.of(name);
+                if (!lock.isInitializing() || lock.isHeldByCurrentThread()) {
+                    return m; // complete, or our own circular import: the partial module, as CPython
+                }
+                Refs.decref(m);
+                importLocks.awaitInitialized(lock, ts);
+                PyObject after = sysModules.getItemOrNull(name);
+                if (after instanceof PyModule done) {
+                    return done; // complete now (or a deadlock: the partial module, as CPython)
+                }
+                Refs.xdecref(after);
+                continue; // its body failed and it was removed: import it ourselves
             }
             Refs.xdecref(existing);
-            NativeModule nativeModule = nativeModules.get(name);
-            if (nativeModule != null) {
-                PyModule m = nativeModule.create(this);
-                sysModules.setItem(name, m);
-                return m;
+            ImportLocks.ModuleLock lock = importLocks.of(name);
+            if (!importLocks.acquire(lock, ts)) {
+                continue; // a deadlock with another importer: look in sys.modules again
             }
-            String resource = "/dev/interlock/lib/" + name.replace('.', '/') + ".py";
-            try (java.io.InputStream in = Interpreter.class.getResourceAsStream(resource)) {
-                if (in != null) {
-                    String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    return execModule(name, text, "<interlock>/lib/" + name.replace('.', '/') + ".py", ts);
+            try {
+                existing = sysModules.getItemOrNull(name);
+                if (existing instanceof PyModule m) {
+                    return m; // another thread imported it while we waited
                 }
-            } catch (java.io.IOException e) {
-                throw new InterpreterError("cannot read bundled module " + name, e);
-            }
-            if (config.scriptDirectory() != null && !name.contains(".")) {
-                java.nio.file.Path file = config.scriptDirectory().resolve(name + ".py");
-                if (java.nio.file.Files.isRegularFile(file)) {
-                    String text;
-                    try {
-                        text = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
-                    } catch (java.io.IOException e) {
-                        throw dev.interlock.vm.errors.Errors.of(dev.interlock.vm.objects.ExceptionTypes.IMPORT_ERROR,
-                                "cannot read " + file + ": " + e.getMessage());
-                    }
-                    return execModule(name, text, file.toString(), ts);
+                Refs.xdecref(existing);
+                importLocks.setInitializing(lock, true);
+                try {
+                    return loadModule(name, ts);
+                } finally {
+                    importLocks.setInitializing(lock, false);
                 }
+            } finally {
+                importLocks.release(lock);
             }
-            int dot = name.lastIndexOf('.');
-            if (dot > 0) {
-                throw dev.interlock.vm.errors.Errors.importError("No module named '" + name + "'; '"
-                        + name.substring(0, dot) + "' is not a package");
-            }
-            throw dev.interlock.vm.errors.Errors.importError("No module named '" + name + "'");
-        } finally {
-            importLock.unlock();
         }
+    }
+
+    /** Finds and runs a module not in {@code sys.modules}; called holding its import lock. */
+    private PyModule loadModule(String name, PyThreadState ts) {
+        NativeModule nativeModule = nativeModules.get(name);
+        if (nativeModule != null) {
+            PyModule m = nativeModule.create(this);
+            sysModules.setItem(name, m);
+            return m;
+        }
+        String resource = "/dev/interlock/lib/" + name.replace('.', '/') + ".py";
+        try (java.io.InputStream in = Interpreter.class.getResourceAsStream(resource)) {
+            if (in != null) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return execModule(name, text, "<interlock>/lib/" + name.replace('.', '/') + ".py", ts);
+            }
+        } catch (java.io.IOException e) {
+            throw new InterpreterError("cannot read bundled module " + name, e);
+        }
+        if (config.scriptDirectory() != null && !name.contains(".")) {
+            java.nio.file.Path file = config.scriptDirectory().resolve(name + ".py");
+            if (java.nio.file.Files.isRegularFile(file)) {
+                String text;
+                try {
+                    text = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    throw dev.interlock.vm.errors.Errors.of(dev.interlock.vm.objects.ExceptionTypes.IMPORT_ERROR,
+                            "cannot read " + file + ": " + e.getMessage());
+                }
+                return execModule(name, text, file.toString(), ts);
+            }
+        }
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+            throw dev.interlock.vm.errors.Errors.importError("No module named '" + name + "'; '"
+                    + name.substring(0, dot) + "' is not a package");
+        }
+        throw dev.interlock.vm.errors.Errors.importError("No module named '" + name + "'");
     }
 
     private PyModule execModule(String name, String text, String filename, PyThreadState ts) {
@@ -547,6 +691,7 @@ public final class Interpreter {
         liveThreads.add(ts);
         strategy.threadStarted(ts);
         strategy.attach(ts);
+        tracer.activity(ts, Activity.RUNNING);
         try {
             // Registered before this check, so a stop request either sees this thread or is seen here.
             checkNotFatal();
@@ -585,6 +730,7 @@ public final class Interpreter {
                 }
                 liveThreads.remove(ts);
                 strategy.detach(ts);
+                tracer.activity(ts, Activity.EXITED);
                 strategy.threadExited(ts);
                 memory.threadExited(ts);
             }

@@ -142,13 +142,23 @@ public final class PluginRegistry {
      *     memory manager keeps no counts
      */
     public static Interpreter create(Selection selection, InterpreterConfig config) {
+        return create(selection, config, dev.interlock.api.trace.Tracer.OFF);
+    }
+
+    /**
+     * As {@link #create(Selection, InterpreterConfig)}, with a tracer for the strategy and the interpreter.
+     *
+     * @throws InvalidOptionException if the configuration asks for a reference-count audit and the
+     *     memory manager keeps no counts
+     */
+    public static Interpreter create(Selection selection, InterpreterConfig config, dev.interlock.api.trace.Tracer tracer) {
         MemoryManager memory = selection.memory().create(config.memoryStatistics());
         if (config.auditRefcounts() && !memory.countsReferences()) {
             throw new InvalidOptionException("--audit-refcounts recounts reference counts, and the '" + memory.name()
                     + "' memory manager keeps none (the JVM's collector reclaims memory); choose a counting manager"
                     + " such as --memory plain");
         }
-        Injector injector = Guice.createInjector(new CoreModule(config, memory), selection.strategy().module());
+        Injector injector = Guice.createInjector(new CoreModule(config, memory, tracer), selection.strategy().module());
         return injector.getInstance(Interpreter.class);
     }
 }

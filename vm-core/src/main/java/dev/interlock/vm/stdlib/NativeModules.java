@@ -17,6 +17,8 @@ public final class NativeModules {
                 new StringModule(),
                 new ItertoolsModule(),
                 new FunctoolsModule(),
+                new HeapqModule(),
+                new CollectionsModule(),
                 new GcModule(),
                 new TestRefsModule());
     }
