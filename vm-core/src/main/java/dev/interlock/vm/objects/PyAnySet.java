@@ -271,8 +271,10 @@ public abstract class PyAnySet extends PyObject {
     PyAnySet symmetricDifference(PyObject other) {
         PyAnySet out = emptyLike();
         try {
-            out.addAllFrom(other);
-            out.toggleAll(this);
+            // As CPython: a copy of this set, then the other's elements toggled in, so a storage
+            // that iterates in insertion order (nogil's) lists this set's elements first.
+            out.addAllFrom(this);
+            out.toggleAll(other);
         } catch (RuntimeException | Error e) {
             Refs.decref(out);
             throw e;
