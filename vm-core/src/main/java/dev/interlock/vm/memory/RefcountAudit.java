@@ -191,7 +191,10 @@ public final class RefcountAudit {
         int reachable = audit.nodes.size();
         long reachableReferences = audit.references;
         for (ObjectHeader o : allocated) {
-            if (!audit.nodes.containsKey(o) && !audit.isFreed(o) && !memory.isImmortal(o)) {
+            // Immortal ones too: an object made immortal after it was created (the atomic manager's
+            // deferred code objects, once a second thread starts) lives on when nothing reaches it,
+            // and the references it holds are counted.
+            if (!audit.nodes.containsKey(o) && !audit.isFreed(o)) {
                 audit.nodes.put(o, new Node(null, null, audit.nodes.size()));
                 audit.pending.addLast(o);
                 audit.walk();

@@ -65,6 +65,20 @@ class RefcountAuditTest {
         }
 
         @Test
+        @DisplayName("an object made immortal that nothing reaches any more still holds counted references: no leak")
+        void immortalUnreachable() {
+            Result r = OnPythonThread.call(ts -> {
+                PyList holder = PyList.create(); // as a code object the atomic manager makes immortal
+                PyList inner = PyList.create();
+                holder.append(inner);
+                Refs.decref(inner); // the holder keeps the only reference
+                Refs.memory().makeImmortal(holder);
+                return audit(List.of(), List.of(holder, inner));
+            });
+            assertThat(r.findings()).isEmpty();
+        }
+
+        @Test
         @DisplayName("a reference taken and never given back is a leak: count 3, 2 references found")
         void leak() {
             Result r = OnPythonThread.call(ts -> {
