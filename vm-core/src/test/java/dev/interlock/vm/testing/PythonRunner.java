@@ -101,11 +101,21 @@ public final class PythonRunner {
     /** As {@link #runWithPlugin(String, String, StrategyOptions, boolean, String, String, Path)}, optionally with the audit. */
     public static Result runWithPlugin(String lockName, String memoryName, StrategyOptions options, boolean allowUnsafe,
             boolean auditRefcounts, String source, String filename, Path scriptDirectory) {
+        return runWithPlugin(lockName, memoryName, options, allowUnsafe, auditRefcounts, source, filename, scriptDirectory,
+                List.of());
+    }
+
+    /** As above, with {@code args} after the file name in {@code sys.argv}. */
+    public static Result runWithPlugin(String lockName, String memoryName, StrategyOptions options, boolean allowUnsafe,
+            boolean auditRefcounts, String source, String filename, Path scriptDirectory, List<String> args) {
+        List<String> argv = new java.util.ArrayList<>();
+        argv.add(filename);
+        argv.addAll(args);
         PluginRegistry registry = PluginRegistry.load();
         PluginRegistry.Selection selection = registry.select(lockName, memoryName, options, allowUnsafe);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        InterpreterConfig config = new InterpreterConfig(lockName, selection.memory().name(), options, List.of(filename),
+        InterpreterConfig config = new InterpreterConfig(lockName, selection.memory().name(), options, argv,
                 scriptDirectory, out, err, auditRefcounts, allowUnsafe);
         Interpreter interpreter = PluginRegistry.create(selection, config);
         int status = interpreter.runMain(source, filename);
