@@ -33,6 +33,10 @@ final class RunCommand implements Callable<Integer> {
             + " over-releases and premature frees on stderr; exit status 3 if any are found.")
     boolean auditRefcounts;
 
+    @Option(names = "--memory-stats", description = "Count the memory manager's operations (increments, decrements,"
+            + " deallocations, where it keeps them) and print them on stderr at exit.")
+    boolean memoryStats;
+
     @Parameters(arity = "0..*", paramLabel = "FILE [ARGS...]", description = "The program and its arguments.")
     List<String> positional = new ArrayList<>();
 
@@ -91,7 +95,8 @@ final class RunCommand implements Callable<Integer> {
         // The program writes through System.out and System.err (which pass every write on at once,
         // and which Main flushes at exit), so that a test can capture them with System.setOut/setErr.
         InterpreterConfig config = new InterpreterConfig(selection.strategy().name(), selection.memory().name(),
-                selection.options(), argv, scriptDirectory, System.out, System.err, auditRefcounts, runtime.allowUnsafe);
+                selection.options(), argv, scriptDirectory, System.out, System.err, auditRefcounts, runtime.allowUnsafe,
+                memoryStats);
         Interpreter interpreter;
         try {
             interpreter = PluginRegistry.create(selection, config);
@@ -103,7 +108,22 @@ final class RunCommand implements Callable<Integer> {
             return dev.interlock.cli.compare.RunMeasurement.measure(interpreter,
                     () -> interpreter.runMain(program, filename), statsJson);
         }
-        return interpreter.runMain(source, filename);
+        int status = interpreter.runMain(source, filename);
+        if (memoryStats) {
+            cl.getErr().println("interlock: memory statistics (" + interpreter.memory().name() + "): "
+                    + formatStatistics(interpreter.memory().statistics()));
+            cl.getErr().flush();
+        }
+        return status;
+    }
+
+    private static String formatStatistics(java.util.Map<String, Long> statistics) {
+        if (statistics.isEmpty()) {
+            return "none kept";
+        }
+        StringBuilder b = new StringBuilder();
+        statistics.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(String.format("%,d", v)));
+        return b.toString();
     }
 
     private static int cannotOpen(CommandLine cl, Path path, String why) {

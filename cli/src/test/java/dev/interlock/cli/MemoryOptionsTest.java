@@ -136,6 +136,31 @@ class MemoryOptionsTest {
     }
 
     @Nested
+    @DisplayName("--memory-stats")
+    class MemoryStats {
+
+        @Test
+        @DisplayName("plain: increments, decrements and deallocations on stderr at exit, after the program's output")
+        void plain() throws IOException {
+            int status = Main.run("run", "--memory-stats", file("x = [[1], [2]]\ndel x\nprint('ran')\n"));
+            assertThat(out()).isEqualTo("ran\n");
+            assertThat(err()).hasLineCount(1)
+                    .matches("interlock: memory statistics \\(plain\\): increfs [\\d,]+, decrefs [\\d,]+, deallocations [\\d,]+\n");
+            long deallocations = Long.parseLong(err().replaceAll("(?s).*deallocations ([\\d,]+)\n", "$1").replace(",", ""));
+            assertThat(deallocations).as("at least the three lists").isGreaterThanOrEqualTo(3);
+            assertThat(status).isZero();
+        }
+
+        @Test
+        @DisplayName("tracing keeps none, and says so")
+        void tracing() throws IOException {
+            int status = Main.run("run", "--memory", "tracing", "--memory-stats", file("print('ran')\n"));
+            assertThat(err()).isEqualTo("interlock: memory statistics (tracing): none kept\n");
+            assertThat(status).isZero();
+        }
+    }
+
+    @Nested
     @DisplayName("unsafe combinations")
     class Unsafe {
 
