@@ -27,10 +27,15 @@ public final class PythonException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The Python type name. */
     private final String pythonType;
+    /** {@code str(e)}. */
     private final String pythonMessage;
+    /** The report as CPython prints it. */
     private final String traceback;
+    /** The file of the innermost frame, or null. */
     private final String fileName;
+    /** The line in {@code fileName}, or -1. */
     private final int lineNumber;
 
     /**
