@@ -65,6 +65,29 @@ public interface MemoryManager {
         // nothing queued by default
     }
 
+    /**
+     * Called on the thread that starts a new Python thread, just before {@code thread} runs (the
+     * first call is for the interpreter's main thread). A manager that counts without atomics
+     * while only one thread runs switches to atomics here, before the second thread starts: the
+     * start orders the switch before everything the new thread does, and the thread making the
+     * call is the only one that could have been counting.
+     */
+    default void threadStarting(Thread thread) {
+        // nothing to prepare by default
+    }
+
+    /**
+     * Marks an object that threads share and reach on every call: a function defined at module or
+     * class level, a code object, a module, a class, a built-in function of a module. Free-threaded
+     * CPython counts such objects lazily (deferred reference counting, PEP 703), and 3.13 makes them
+     * immortal once a second thread starts ({@code _PyGC_ImmortalizeDeferredObjects}), so that
+     * threads calling one function do not all write its count. A manager may do the same; by
+     * default they are counted like any object, which keeps {@code sys.getrefcount} exact.
+     */
+    default void deferred(ObjectHeader object) {
+        // counted like any other object by default
+    }
+
     /** Called when a Python thread ends, so per-thread counting state can be handed over. */
     default void threadExited(ThreadState thread) {
         // no per-thread state by default

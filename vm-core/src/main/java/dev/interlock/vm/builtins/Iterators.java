@@ -7,14 +7,24 @@ import dev.interlock.vm.objects.PyObject;
 import dev.interlock.vm.objects.PyTuple;
 import dev.interlock.vm.objects.PyType;
 import dev.interlock.vm.objects.Refs;
+import dev.interlock.vm.objects.SharedFields;
 import dev.interlock.vm.ops.Compare;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * The iterator types behind {@code enumerate}, {@code zip}, {@code map}, {@code filter},
  * {@code reversed} and two-argument {@code iter}. Each holds counted references to what it
- * iterates and drops them when exhausted.
+ * iterates: enumerate, zip, map and filter until they are deallocated, as CPython's;
+ * {@code reversed} and {@code iter(callable, sentinel)} drop theirs when exhausted.
  */
 final class Iterators {
+
+    // Threads may share one of these iterators. As in CPython, enumerate, zip, map and filter keep
+    // their underlying iterators until they are deallocated (so no thread can find one freed by
+    // another); reversed and iter(callable, sentinel) give theirs back when exhausted, exactly once,
+    // with a compare-and-set, and each next() works on a reference of its own. Items may be skipped
+    // or repeated between threads, never invented, and no count is taken twice.
 
     private Iterators() {
     }
@@ -31,8 +41,9 @@ final class Iterators {
 
     /** {@code enumerate(iterable, start)}. */
     static final class Enumerate extends Base {
-        private PyObject it;
-        private PyInt count;
+        private static final VarHandle COUNT = SharedFields.handle(MethodHandles.lookup(), Enumerate.class, "count", PyInt.class);
+        private final PyObject it;
+        private volatile PyInt count;
 
         Enumerate(PyObject it, PyInt start) {
             this.it = it;
@@ -46,30 +57,28 @@ final class Iterators {
 
         @Override
         public PyObject next() {
-            if (it == null) {
-                return null;
-            }
             PyObject v = it.next();
             if (v == null) {
-                release();
                 return null;
             }
-            PyInt index = count;
-            count = PyInt.add(index, PyInt.ONE);
-            return PyTuple.steal(new PyObject[] {index, v});
+            return PyTuple.steal(new PyObject[] {takeIndex(), v});
         }
 
-        private void release() {
-            PyObject i = it;
-            it = null;
-            Refs.decref(i);
+        /** The next index, whose reference moves from the field to the caller: exactly one thread takes each. */
+        private PyInt takeIndex() {
+            for (;;) {
+                PyInt index = count;
+                PyInt next = PyInt.add(index, PyInt.ONE);
+                if (COUNT.compareAndSet(this, index, next)) {
+                    return index;
+                }
+                Refs.decref(next);
+            }
         }
 
         @Override
         public void traverse(ReferenceVisitor visitor) {
-            if (it != null) {
-                visitor.visit(it);
-            }
+            visitor.visit(it);
             visitor.visit(count);
         }
     }
@@ -78,7 +87,7 @@ final class Iterators {
 
     /** {@code zip(*iterables, strict=False)}. */
     static final class Zip extends Base {
-        private PyObject[] its;
+        private final PyObject[] its;
         private final boolean strict;
 
         Zip(PyObject[] its, boolean strict) {
@@ -93,7 +102,7 @@ final class Iterators {
 
         @Override
         public PyObject next() {
-            if (its == null || its.length == 0) {
+            if (its.length == 0) {
                 return null;
             }
             PyObject[] items = new PyObject[its.length];
@@ -106,7 +115,6 @@ final class Iterators {
                     if (strict) {
                         checkStrict(i);
                     }
-                    release();
                     return null;
                 }
                 items[i] = v;
@@ -118,7 +126,6 @@ final class Iterators {
             if (exhausted > 0) {
                 String plural = exhausted == 1 ? " " : "s 1-";
                 String msg = "zip() argument " + (exhausted + 1) + " is shorter than argument" + plural + exhausted;
-                release();
                 throw Errors.valueError(msg);
             }
             for (int i = 1; i < its.length; i++) {
@@ -127,26 +134,15 @@ final class Iterators {
                     Refs.decref(v);
                     String plural = i == 1 ? " " : "s 1-";
                     String msg = "zip() argument " + (i + 1) + " is longer than argument" + plural + i;
-                    release();
                     throw Errors.valueError(msg);
                 }
             }
         }
 
-        private void release() {
-            PyObject[] a = its;
-            its = null;
-            if (a != null) {
-                Refs.decrefAll(a);
-            }
-        }
-
         @Override
         public void traverse(ReferenceVisitor visitor) {
-            if (its != null) {
-                for (PyObject o : its) {
-                    visitor.visit(o);
-                }
+            for (PyObject o : its) {
+                visitor.visit(o);
             }
         }
     }
@@ -156,7 +152,7 @@ final class Iterators {
     /** {@code map(function, *iterables)}. */
     static final class MapIterator extends Base {
         private final PyObject function;
-        private PyObject[] its;
+        private final PyObject[] its;
 
         MapIterator(PyObject function, PyObject[] its) {
             this.function = Refs.newRef(function);
@@ -170,17 +166,11 @@ final class Iterators {
 
         @Override
         public PyObject next() {
-            if (its == null) {
-                return null;
-            }
             PyObject[] args = new PyObject[its.length];
             try {
                 for (int i = 0; i < its.length; i++) {
                     PyObject v = its[i].next();
                     if (v == null) {
-                        PyObject[] a = its;
-                        its = null;
-                        Refs.decrefAll(a);
                         return null;
                     }
                     args[i] = v;
@@ -194,10 +184,8 @@ final class Iterators {
         @Override
         public void traverse(ReferenceVisitor visitor) {
             visitor.visit(function);
-            if (its != null) {
-                for (PyObject o : its) {
-                    visitor.visit(o);
-                }
+            for (PyObject o : its) {
+                visitor.visit(o);
             }
         }
     }
@@ -207,7 +195,7 @@ final class Iterators {
     /** {@code filter(function, iterable)}; a None function keeps the true items. */
     static final class Filter extends Base {
         private final PyObject function;
-        private PyObject it;
+        private final PyObject it;
 
         Filter(PyObject function, PyObject it) {
             this.function = Refs.newRef(function);
@@ -221,12 +209,9 @@ final class Iterators {
 
         @Override
         public PyObject next() {
-            while (it != null) {
+            for (;;) {
                 PyObject v = it.next();
                 if (v == null) {
-                    PyObject i = it;
-                    it = null;
-                    Refs.decref(i);
                     return null;
                 }
                 boolean keep;
@@ -251,15 +236,12 @@ final class Iterators {
                 }
                 Refs.decref(v);
             }
-            return null;
         }
 
         @Override
         public void traverse(ReferenceVisitor visitor) {
             visitor.visit(function);
-            if (it != null) {
-                visitor.visit(it);
-            }
+            visitor.visit(it);
         }
     }
 
@@ -267,7 +249,8 @@ final class Iterators {
 
     /** {@code reversed(sequence)} over a sequence with {@code len} and integer indexing. */
     static final class Reversed extends Base {
-        private PyObject seq;
+        private static final VarHandle SEQ = SharedFields.handle(MethodHandles.lookup(), Reversed.class, "seq", PyObject.class);
+        private volatile PyObject seq;
         private int index;
 
         Reversed(PyObject seq) {
@@ -282,20 +265,27 @@ final class Iterators {
 
         @Override
         public PyObject next() {
-            if (seq == null) {
+            PyObject s = SharedFields.loadNew(SEQ, this);
+            if (s == null) {
                 return null;
             }
-            if (index < 0 || index >= seq.length()) {
-                PyObject s = seq;
-                seq = null;
-                Refs.decref(s);
-                return null;
-            }
-            PyInt key = PyInt.of(index--);
             try {
-                return seq.getItem(key);
+                int i = index;
+                if (i < 0 || i >= s.length()) {
+                    if (SEQ.compareAndSet(this, s, null)) {
+                        Refs.decref(s); // the field's reference; ours is given back below
+                    }
+                    return null;
+                }
+                index = i - 1;
+                PyInt key = PyInt.of(i);
+                try {
+                    return s.getItem(key);
+                } finally {
+                    Refs.decref(key);
+                }
             } finally {
-                Refs.decref(key);
+                Refs.decref(s);
             }
         }
 
@@ -311,7 +301,9 @@ final class Iterators {
 
     /** {@code iter(callable, sentinel)}. */
     static final class CallableIterator extends Base {
-        private PyObject callable;
+        private static final VarHandle CALLABLE = SharedFields.handle(MethodHandles.lookup(), CallableIterator.class, "callable",
+                PyObject.class);
+        private volatile PyObject callable;
         private final PyObject sentinel;
 
         CallableIterator(PyObject callable, PyObject sentinel) {
@@ -326,18 +318,23 @@ final class Iterators {
 
         @Override
         public PyObject next() {
-            if (callable == null) {
+            PyObject c = SharedFields.loadNew(CALLABLE, this);
+            if (c == null) {
                 return null;
             }
-            PyObject v = callable.call(new PyObject[0], 0, 0, null);
-            if (Compare.isEqual(v, sentinel)) {
-                Refs.decref(v);
-                PyObject c = callable;
-                callable = null;
+            try {
+                PyObject v = c.call(new PyObject[0], 0, 0, null);
+                if (Compare.isEqual(v, sentinel)) {
+                    Refs.decref(v);
+                    if (CALLABLE.compareAndSet(this, c, null)) {
+                        Refs.decref(c); // the field's reference; ours is given back below
+                    }
+                    return null;
+                }
+                return v;
+            } finally {
                 Refs.decref(c);
-                return null;
             }
-            return v;
         }
 
         @Override

@@ -43,7 +43,7 @@ public final class FunctionCalls {
     public static PyObject runClassBody(PyFunction body, PyDict namespace) {
         PyCode co = body.code();
         PyDict globals = body.globals();
-        Frame frame = new Frame(co, globals, builtinsOf(globals), namespace);
+        Frame frame = new Frame(co, globals, body.builtins(), namespace);
         Refs.incref(namespace);
         try {
             setUpCells(body, co, frame.slots());
@@ -61,7 +61,7 @@ public final class FunctionCalls {
     static Frame prepare(PyFunction f, PyObject[] args, int start, int nargs, PyTuple kwnames) {
         PyCode co = f.code();
         PyDict globals = f.globals();
-        Frame frame = new Frame(co, globals, builtinsOf(globals), null);
+        Frame frame = new Frame(co, globals, f.builtins(), null);
         PyObject[] fast = frame.slots();
         try {
             bind(f, co, fast, args, start, nargs, kwnames);
@@ -76,23 +76,9 @@ public final class FunctionCalls {
         return frame;
     }
 
-    /** The builtins namespace of a module's globals ({@code __builtins__}), as a dict. */
+    /** The builtins namespace of a module's globals ({@code __builtins__}), as a dict; borrowed. */
     static PyDict builtinsOf(PyDict globals) {
-        PyObject b = globals.getItemOrNull("__builtins__");
-        if (b == null) {
-            return dev.interlock.vm.runtime.Interpreter.current().builtins().dict();
-        }
-        try {
-            if (b instanceof PyModule m) {
-                return m.dict();
-            }
-            if (b instanceof PyDict d) {
-                return d;
-            }
-            return dev.interlock.vm.runtime.Interpreter.current().builtins().dict();
-        } finally {
-            Refs.decref(b);
-        }
+        return PyFunction.builtinsOf(globals);
     }
 
     private static void bind(PyFunction f, PyCode co, PyObject[] fast, PyObject[] args, int start, int nargs, PyTuple kwnames) {

@@ -57,7 +57,16 @@ public final class PyGenerator extends PyObject {
 
     private Frame frame;
     private final PyFunction function;
-    private boolean running;
+    private volatile boolean running;
+    private static final java.lang.invoke.VarHandle RUNNING;
+
+    static {
+        try {
+            RUNNING = java.lang.invoke.MethodHandles.lookup().findVarHandle(PyGenerator.class, "running", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     private boolean started;
     private final PyThreadState.ExcItem excState = new PyThreadState.ExcItem();
 
@@ -110,12 +119,29 @@ public final class PyGenerator extends PyObject {
      * raises {@code thrown} at the suspension point.
      */
     SendResult resume(PyObject value, PyException thrown) {
-        if (running) {
+        enter(thrown);
+        try {
+            return resumeRunning(value, thrown);
+        } finally {
+            running = false;
+        }
+    }
+
+    /**
+     * Marks the generator as running, atomically: two threads resuming one generator at once get
+     * {@code ValueError: generator already executing} in the second, as in CPython, instead of
+     * running one frame on two threads. Releases {@code thrown} when refusing.
+     */
+    private void enter(PyException thrown) {
+        if (!RUNNING.compareAndSet(this, false, true)) {
             if (thrown != null) {
                 thrown.release();
             }
             throw Errors.valueError("generator already executing");
         }
+    }
+
+    private SendResult resumeRunning(PyObject value, PyException thrown) {
         Frame f = frame;
         if (f == null) {
             if (thrown != null) {
@@ -131,7 +157,6 @@ public final class PyGenerator extends PyObject {
         f.slots[f.sp++] = value;
         PyThreadState ts = PyThreadState.current();
         EvalLoop loop = ts.interpreter().evalLoop();
-        running = true;
         excState.previous = ts.excInfo;
         ts.excInfo = excState;
         PyObject result;
@@ -149,7 +174,6 @@ public final class PyGenerator extends PyObject {
             }
             throw e;
         } finally {
-            running = false;
             ts.excInfo = excState.previous;
             excState.previous = null;
         }
@@ -178,7 +202,7 @@ public final class PyGenerator extends PyObject {
             Refs.incref(yf);
             try {
                 if (exc.matches(ExceptionTypes.GENERATOR_EXIT)) {
-                    running = true;
+                    enter(null);
                     try {
                         closeDelegate(yf);
                     } finally {
@@ -187,7 +211,7 @@ public final class PyGenerator extends PyObject {
                 } else {
                     PyObject yielded;
                     try {
-                        running = true;
+                        enter(exc);
                         try {
                             yielded = throwIntoDelegate(yf, exc);
                         } finally {

@@ -24,7 +24,9 @@ final class DictIterator extends PyObject {
         }
     }
 
-    private PyDict dict;
+    private static final java.lang.invoke.VarHandle DICT = SharedFields.handle(java.lang.invoke.MethodHandles.lookup(),
+            DictIterator.class, "dict", PyDict.class);
+    private volatile PyDict dict;
     private final Kind kind;
     private final MapStorage.Cursor<PyObject, PyObject> cursor;
     private final int size;
@@ -54,12 +56,16 @@ final class DictIterator extends PyObject {
             return null;
         }
         if (d.size() != size) {
+            if (dict == null) {
+                return null; // another thread sharing this iterator reached the end and gave the dict back
+            }
             throw Errors.runtimeError("dictionary changed size during iteration");
         }
         MapStorage.Entry<PyObject, PyObject> e = cursor.next();
         if (e == null) {
-            dict = null;
-            Refs.decref(d);
+            if (DICT.compareAndSet(this, d, null)) { // exactly one of the threads sharing it gives the dict back
+                Refs.decref(d);
+            }
             return null;
         }
         switch (kind) {
@@ -83,8 +89,7 @@ final class DictIterator extends PyObject {
 
     @Override
     public void releaseReferences(MemoryManager memory) {
-        PyDict d = dict;
-        dict = null;
+        PyDict d = SharedFields.exchange(DICT, this, null);
         if (d != null) {
             memory.decref(d);
         }

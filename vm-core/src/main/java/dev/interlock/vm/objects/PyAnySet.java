@@ -401,7 +401,9 @@ public abstract class PyAnySet extends PyObject {
     static final class SetIterator extends PyObject {
         static final PyType TYPE = PyType.builtin("set_iterator", PyType.OBJECT).finalType().build();
 
-        private PyAnySet set;
+        private static final java.lang.invoke.VarHandle SET = SharedFields.handle(java.lang.invoke.MethodHandles.lookup(),
+                SetIterator.class, "set", PyAnySet.class);
+        private volatile PyAnySet set;
         private final SetStorage.Cursor<PyObject> cursor;
         private final int size;
 
@@ -428,11 +430,13 @@ public abstract class PyAnySet extends PyObject {
                 return null;
             }
             if (s.elements.size() != size) {
+                if (set == null) {
+                    return null; // another thread sharing this iterator reached the end and gave the set back
+                }
                 throw Errors.runtimeError("Set changed size during iteration");
             }
             PyObject k = cursor.next();
-            if (k == null) {
-                set = null;
+            if (k == null && SET.compareAndSet(this, s, null)) { // exactly one of the threads sharing it gives the set back
                 Refs.decref(s);
             }
             return k;
@@ -447,8 +451,7 @@ public abstract class PyAnySet extends PyObject {
 
         @Override
         public void releaseReferences(MemoryManager memory) {
-            PyAnySet s = set;
-            set = null;
+            PyAnySet s = SharedFields.exchange(SET, this, null);
             if (s != null) {
                 memory.decref(s);
             }

@@ -20,6 +20,8 @@ public class PyBaseException extends PyObject {
     private PyObject context;
     private boolean suppressContext;
     private PyDict dict;
+    private static final java.lang.invoke.VarHandle DICT = SharedFields.handle(
+            java.lang.invoke.MethodHandles.lookup(), PyBaseException.class, "dict", PyDict.class);
 
     /** A new exception of {@code type} with {@code args}, taking over the caller's reference to {@code args}. */
     public PyBaseException(PyType type, PyTuple args) {
@@ -142,10 +144,11 @@ public class PyBaseException extends PyObject {
 
     @Override
     public PyDict instanceDict() {
-        if (dict == null) {
-            dict = PyDict.create();
+        PyDict d = SharedFields.peek(DICT, this);
+        if (d == null) {
+            d = SharedFields.install(DICT, this, PyDict.create()); // two racing threads keep one dict
         }
-        return dict;
+        return d;
     }
 
     // Python subclasses may override the special methods: dispatch as HeapDispatch describes.

@@ -22,6 +22,7 @@ public final class PyBuiltinFunction extends PyObject {
         // CPython names a module function in argument errors as module.name (but not builtins')
         this.qualifier = module == null || module.equals("builtins") ? "" : module + ".";
         this.module = module;
+        Refs.deferred(this);
     }
 
     /** A method bound to {@code self}, which this object holds a reference to. */

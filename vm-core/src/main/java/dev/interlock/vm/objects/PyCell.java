@@ -5,9 +5,14 @@ import dev.interlock.vm.errors.Errors;
 
 /**
  * A cell: the box that holds a variable shared between a function and the functions nested in
- * it ({@code co_cellvars}, {@code co_freevars}).
+ * it ({@code co_cellvars}, {@code co_freevars}). Threads running in parallel may read and rebind
+ * one ({@code nonlocal}), so its contents are a {@link SharedFields shared field}: read with
+ * {@code tryIncref}, replaced with an atomic exchange.
  */
 public final class PyCell extends PyObject {
+
+    private static final java.lang.invoke.VarHandle CONTENTS = SharedFields.handle(java.lang.invoke.MethodHandles.lookup(),
+            PyCell.class, "contents", PyObject.class);
 
     public static final PyType TYPE = PyType.builtin("cell", PyType.OBJECT).finalType()
             .getter("cell_contents", self -> {
@@ -36,27 +41,21 @@ public final class PyCell extends PyObject {
 
     /** The contents as a new reference, or null if the cell is empty. */
     public PyObject getNew() {
-        PyObject v = contents;
-        if (v != null) {
-            Refs.incref(v);
-        }
-        return v;
+        return SharedFields.loadNew(CONTENTS, this);
     }
 
     /** Replaces the contents, taking over the caller's reference ({@code null} empties the cell). */
     public void setSteal(PyObject value) {
-        PyObject old = contents;
-        contents = value;
-        Refs.xdecref(old);
+        Refs.xdecref(SharedFields.<PyObject>exchange(CONTENTS, this, value));
     }
 
     @Override
     public String repr() {
-        if (contents == null) {
+        PyObject v = SharedFields.peek(CONTENTS, this);
+        if (v == null) {
             return "<cell at " + Identity.address(this) + ": empty>";
         }
-        return "<cell at " + Identity.address(this) + ": " + contents.typeName() + " object at "
-                + Identity.address(contents) + ">";
+        return "<cell at " + Identity.address(this) + ": " + v.typeName() + " object at " + Identity.address(v) + ">";
     }
 
     @Override
@@ -68,8 +67,7 @@ public final class PyCell extends PyObject {
 
     @Override
     public void releaseReferences(dev.interlock.api.memory.MemoryManager memory) {
-        PyObject old = contents;
-        contents = null;
+        PyObject old = SharedFields.exchange(CONTENTS, this, null);
         if (old != null) {
             memory.decref(old);
         }

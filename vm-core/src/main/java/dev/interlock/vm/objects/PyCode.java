@@ -130,6 +130,18 @@ public final class PyCode extends PyObject {
         for (int i = 0; i < nameArray.length; i++) {
             nameArray[i] = (PyStr) names.get(i);
         }
+        // Shared by every thread that runs the code, and LOAD_CONST counts them on every use:
+        // deferred, as free-threaded CPython immortalizes code objects and their constants.
+        Refs.deferred(this);
+        Refs.deferred(consts);
+        for (PyObject c : constArray) {
+            Refs.deferred(c);
+            if (c instanceof PyTuple t) {
+                for (PyObject item : t.array()) {
+                    Refs.deferred(item);
+                }
+            }
+        }
     }
 
     private static int[] decode(byte[] code) {

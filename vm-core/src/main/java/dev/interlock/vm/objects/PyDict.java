@@ -24,6 +24,8 @@ public class PyDict extends PyObject {
     private final MapStorage<PyObject, PyObject> entries;
     private final PyType type;
     private PyDict attributes;
+    private static final java.lang.invoke.VarHandle ATTRIBUTES = SharedFields.handle(
+            java.lang.invoke.MethodHandles.lookup(), PyDict.class, "attributes", PyDict.class);
 
     private PyDict(Interpreter interp, int capacity, boolean namespace) {
         this.entries = namespace
@@ -80,10 +82,11 @@ public class PyDict extends PyObject {
         if (type == TYPE || !type.instancesHaveDict()) {
             return null;
         }
-        if (attributes == null) {
-            attributes = createNamespace(Interpreter.current());
+        PyDict d = SharedFields.peek(ATTRIBUTES, this);
+        if (d == null) {
+            d = SharedFields.install(ATTRIBUTES, this, createNamespace(Interpreter.current())); // two racing threads keep one dict
         }
-        return attributes;
+        return d;
     }
 
     @Override

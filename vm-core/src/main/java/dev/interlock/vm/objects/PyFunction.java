@@ -16,17 +16,17 @@ public final class PyFunction extends PyObject {
     public static final PyType TYPE = PyType.builtin("function", PyType.OBJECT).finalType()
             .property("__name__", self -> PyStr.of(((PyFunction) self).name), (self, v) -> ((PyFunction) self).name = stringAttr("__name__", v))
             .property("__qualname__", self -> PyStr.of(((PyFunction) self).qualname), (self, v) -> ((PyFunction) self).qualname = stringAttr("__qualname__", v))
-            .property("__doc__", self -> Refs.newRef(((PyFunction) self).doc), (self, v) -> ((PyFunction) self).replaceDoc(v))
-            .property("__module__", self -> Refs.newRef(((PyFunction) self).module), (self, v) -> ((PyFunction) self).replaceModule(v))
+            .property("__doc__", self -> SharedFields.loadNew(PyFunction.DOC, self), (self, v) -> ((PyFunction) self).replaceDoc(v))
+            .property("__module__", self -> SharedFields.loadNew(PyFunction.MODULE, self), (self, v) -> ((PyFunction) self).replaceModule(v))
             .getter("__code__", self -> Refs.newRef(((PyFunction) self).code))
             .getter("__globals__", self -> Refs.newRef(((PyFunction) self).globals))
             .property("__defaults__", self -> {
-                PyTuple d = ((PyFunction) self).defaults;
-                return d == null ? PyNone.INSTANCE : Refs.newRef(d);
+                PyTuple d = SharedFields.loadNew(PyFunction.DEFAULTS, self);
+                return d == null ? PyNone.INSTANCE : d;
             }, (self, v) -> ((PyFunction) self).replaceDefaults(v))
             .property("__kwdefaults__", self -> {
-                PyDict d = ((PyFunction) self).kwdefaults;
-                return d == null ? PyNone.INSTANCE : Refs.newRef(d);
+                PyDict d = SharedFields.loadNew(PyFunction.KWDEFAULTS, self);
+                return d == null ? PyNone.INSTANCE : d;
             }, (self, v) -> ((PyFunction) self).replaceKwdefaults(v))
             .getter("__closure__", self -> {
                 PyTuple c = ((PyFunction) self).closure;
@@ -37,14 +37,29 @@ public final class PyFunction extends PyObject {
 
     private final PyCode code;
     private final PyDict globals;
+    /** The builtins namespace, found once at creation as CPython 3.10+ does ({@code func_builtins}). */
+    private final PyDict builtins;
     private String name;
     private String qualname;
-    private PyObject doc;
-    private PyObject module;
-    private PyTuple defaults;
-    private PyDict kwdefaults;
+    private volatile PyObject doc;
+    private volatile PyObject module;
+    private static final java.lang.invoke.VarHandle DOC = SharedFields.handle(java.lang.invoke.MethodHandles.lookup(),
+            PyFunction.class, "doc", PyObject.class);
+    private static final java.lang.invoke.VarHandle MODULE = SharedFields.handle(java.lang.invoke.MethodHandles.lookup(),
+            PyFunction.class, "module", PyObject.class);
+    // Replaceable from Python (f.__defaults__ = ...): swapped atomically, read with tryIncref.
+    // Missing: a call in another thread borrows the old tuple while it is swapped out; CPython
+    // without the GIL defers that release, Interlock does not yet.
+    private volatile PyTuple defaults;
+    private volatile PyDict kwdefaults;
+    private static final java.lang.invoke.VarHandle DEFAULTS = SharedFields.handle(java.lang.invoke.MethodHandles.lookup(),
+            PyFunction.class, "defaults", PyTuple.class);
+    private static final java.lang.invoke.VarHandle KWDEFAULTS = SharedFields.handle(java.lang.invoke.MethodHandles.lookup(),
+            PyFunction.class, "kwdefaults", PyDict.class);
     private final PyTuple closure;
     private PyDict dict;
+    private static final java.lang.invoke.VarHandle DICT = SharedFields.handle(
+            java.lang.invoke.MethodHandles.lookup(), PyFunction.class, "dict", PyDict.class);
 
     /**
      * A new function. All object arguments are borrowed; the function takes its own references.
@@ -59,6 +74,7 @@ public final class PyFunction extends PyObject {
     public PyFunction(PyCode code, PyDict globals, String qualname, PyTuple defaults, PyDict kwdefaults, PyTuple closure) {
         this.code = Refs.newRef(requireNonNull(code, "code is null"));
         this.globals = Refs.newRef(requireNonNull(globals, "globals is null"));
+        this.builtins = Refs.newRef(builtinsOf(globals));
         this.name = code.name();
         this.qualname = qualname;
         this.defaults = defaults == null || defaults.size() == 0 ? null : Refs.newRef(defaults);
@@ -68,6 +84,9 @@ public final class PyFunction extends PyObject {
         this.doc = Refs.newRef(first instanceof PyStr ? first : PyNone.INSTANCE);
         PyObject mod = globals.getItemOrNull("__name__");
         this.module = mod == null ? PyNone.INSTANCE : mod;
+        if (!code.hasFlag(PyCode.CO_NESTED)) {
+            Refs.deferred(this); // module- and class-level functions, as CPython's func_new
+        }
     }
 
     @Override
@@ -81,6 +100,33 @@ public final class PyFunction extends PyObject {
 
     public PyDict globals() {
         return globals;
+    }
+
+    /** The builtins namespace calls of this function use, borrowed. */
+    public PyDict builtins() {
+        return builtins;
+    }
+
+    /**
+     * The builtins namespace of a module's globals: {@code __builtins__} as a module or dict, else
+     * the interpreter's. Compare CPython's {@code _PyEval_BuiltinsFromGlobals}. Borrowed.
+     */
+    public static PyDict builtinsOf(PyDict globals) {
+        PyObject b = globals.getItemOrNull(PyStrs.BUILTINS);
+        if (b == null) {
+            return dev.interlock.vm.runtime.Interpreter.current().builtins().dict();
+        }
+        try {
+            if (b instanceof PyModule m) {
+                return m.dict();
+            }
+            if (b instanceof PyDict d) {
+                return d;
+            }
+            return dev.interlock.vm.runtime.Interpreter.current().builtins().dict();
+        } finally {
+            Refs.decref(b);
+        }
     }
 
     public String name() {
@@ -113,10 +159,10 @@ public final class PyFunction extends PyObject {
         return s.value();
     }
 
+    // __doc__ and __module__ may be replaced by one thread while another reads them: swapped
+    // atomically, read with tryIncref (see SharedFields)
     private void replaceDoc(PyObject v) {
-        PyObject old = doc;
-        doc = Refs.newRef(v == null ? PyNone.INSTANCE : v);
-        Refs.decref(old);
+        Refs.decref(SharedFields.<PyObject>exchange(DOC, this, Refs.newRef(v == null ? PyNone.INSTANCE : v)));
     }
 
     /** {@code f.__defaults__ = v}: a tuple, or None (or deletion) for none. */
@@ -124,9 +170,7 @@ public final class PyFunction extends PyObject {
         if (v != null && v != PyNone.INSTANCE && !(v instanceof PyTuple)) {
             throw Errors.typeError("__defaults__ must be set to a tuple object");
         }
-        PyTuple old = defaults;
-        defaults = v instanceof PyTuple t ? Refs.newRef(t) : null;
-        Refs.xdecref(old);
+        Refs.xdecref(SharedFields.<PyTuple>exchange(DEFAULTS, this, v instanceof PyTuple t ? Refs.newRef(t) : null));
     }
 
     /** {@code f.__kwdefaults__ = v}: a dict, or None (or deletion) for none. */
@@ -134,23 +178,20 @@ public final class PyFunction extends PyObject {
         if (v != null && v != PyNone.INSTANCE && !(v instanceof PyDict)) {
             throw Errors.typeError("__kwdefaults__ must be set to a dict object");
         }
-        PyDict old = kwdefaults;
-        kwdefaults = v instanceof PyDict d ? Refs.newRef(d) : null;
-        Refs.xdecref(old);
+        Refs.xdecref(SharedFields.<PyDict>exchange(KWDEFAULTS, this, v instanceof PyDict d ? Refs.newRef(d) : null));
     }
 
     private void replaceModule(PyObject v) {
-        PyObject old = module;
-        module = Refs.newRef(v == null ? PyNone.INSTANCE : v);
-        Refs.decref(old);
+        Refs.decref(SharedFields.<PyObject>exchange(MODULE, this, Refs.newRef(v == null ? PyNone.INSTANCE : v)));
     }
 
     @Override
     public PyDict instanceDict() {
-        if (dict == null) {
-            dict = PyDict.create();
+        PyDict d = SharedFields.peek(DICT, this);
+        if (d == null) {
+            d = SharedFields.install(DICT, this, PyDict.create()); // two racing threads keep one dict
         }
-        return dict;
+        return d;
     }
 
     @Override
@@ -185,6 +226,7 @@ public final class PyFunction extends PyObject {
     public void traverse(ReferenceVisitor visitor) {
         visitor.visit(code);
         visitor.visit(globals);
+        visitor.visit(builtins);
         visitor.visit(doc);
         visitor.visit(module);
         if (defaults != null) {

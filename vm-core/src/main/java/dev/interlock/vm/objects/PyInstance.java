@@ -22,6 +22,8 @@ public class PyInstance extends PyObject {
 
     private final PyType type;
     private PyDict dict;
+    private static final java.lang.invoke.VarHandle DICT = SharedFields.handle(java.lang.invoke.MethodHandles.lookup(),
+            PyInstance.class, "dict", PyDict.class);
     /** The values of the class's {@code __slots__}, or null when it has none; null entries are unset. */
     private final PyObject[] slots;
 
@@ -66,13 +68,14 @@ public class PyInstance extends PyObject {
 
     @Override
     public PyDict instanceDict() {
-        PyDict d = dict;
+        PyDict d = SharedFields.peek(DICT, this);
         if (d == null) {
             if (!type.instancesHaveDict()) {
                 return null;
             }
-            d = PyDict.createNamespace(dev.interlock.vm.runtime.Interpreter.current());
-            dict = d;
+            // Two threads setting the first attributes at once keep one dict: compare the racing
+            // creation of instance dicts in CPython's Lib/test/test_free_threading.
+            d = SharedFields.install(DICT, this, PyDict.createNamespace(dev.interlock.vm.runtime.Interpreter.current()));
         }
         return d;
     }

@@ -23,6 +23,8 @@ public final class PyList extends PyObject {
     private final ListStorage<PyObject> items;
     private final PyType type;
     private PyDict dict;
+    private static final java.lang.invoke.VarHandle DICT = SharedFields.handle(
+            java.lang.invoke.MethodHandles.lookup(), PyList.class, "dict", PyDict.class);
 
     private PyList(Interpreter interp, int capacity) {
         this.items = interp.storage().newList(this, capacity);
@@ -84,10 +86,11 @@ public final class PyList extends PyObject {
         if (type == TYPE || !type.instancesHaveDict()) {
             return null;
         }
-        if (dict == null) {
-            dict = PyDict.createNamespace(Interpreter.current());
+        PyDict d = SharedFields.peek(DICT, this);
+        if (d == null) {
+            d = SharedFields.install(DICT, this, PyDict.createNamespace(Interpreter.current())); // two racing threads keep one dict
         }
-        return dict;
+        return d;
     }
 
     @Override
@@ -657,12 +660,20 @@ public final class PyList extends PyObject {
         }
     }
 
-    /** Iterates a list by index, as CPython's {@code listiterator}: never throws on a concurrent change. */
+    /**
+     * Iterates a list by index, as CPython's {@code listiterator}: never throws on a concurrent
+     * change, and gives the list back when exhausted. Threads may share one iterator: the position
+     * is read once per step (a lost update repeats an item, never skips one), exactly one of them
+     * gives the list back, and one still reading the list after that finds it empty, which is the
+     * end it was about to reach.
+     */
     static final class ListIterator extends PyObject {
         static final PyType TYPE = PyType.builtin("list_iterator", PyType.OBJECT).finalType()
                 .slotWrappers(ListIterator.class).build();
 
-        private PyList list;
+        private static final java.lang.invoke.VarHandle LIST = SharedFields.handle(java.lang.invoke.MethodHandles.lookup(),
+                ListIterator.class, "list", PyList.class);
+        private volatile PyList list;
         private int index;
 
         ListIterator(PyList list) {
@@ -686,27 +697,29 @@ public final class PyList extends PyObject {
             if (l == null) {
                 return null;
             }
-            PyObject v = l.items.getNew(index);
+            int i = index;
+            PyObject v = l.items.getNew(i);
             if (v == null) {
-                list = null;
-                Refs.decref(l);
+                if (LIST.compareAndSet(this, l, null)) { // exactly one of the threads sharing it gives the list back
+                    Refs.decref(l);
+                }
                 return null;
             }
-            index++;
+            index = i + 1;
             return v;
         }
 
         @Override
         public void traverse(ReferenceVisitor visitor) {
-            if (list != null) {
-                visitor.visit(list);
+            PyList l = list;
+            if (l != null) {
+                visitor.visit(l);
             }
         }
 
         @Override
         public void releaseReferences(MemoryManager memory) {
-            PyList l = list;
-            list = null;
+            PyList l = SharedFields.exchange(LIST, this, null);
             if (l != null) {
                 memory.decref(l);
             }

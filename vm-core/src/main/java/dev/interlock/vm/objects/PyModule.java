@@ -19,6 +19,7 @@ public final class PyModule extends PyObject {
         this.dict = requireNonNull(dict, "dict is null");
         Refs.incref(dict);
         dict.setItemSteal("__name__", PyStr.of(name));
+        Refs.deferred(this);
     }
 
     @Override

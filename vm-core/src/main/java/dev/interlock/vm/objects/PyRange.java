@@ -214,16 +214,21 @@ public final class PyRange extends PyObject {
         visitor.visit(step);
     }
 
+    // The iterators keep one position and compute each value from it, so threads sharing one
+    // iterator may repeat a value after a lost update but never step past the end (CPython's
+    // rangeiterobject keeps start, step and a length the same way).
+
     /** The common case: bounds that fit in a long. */
     static final class LongIterator extends PyObject {
-        private long next;
+        private final long start;
         private final long step;
-        private long remaining;
+        private final long count;
+        private long index;
 
         LongIterator(long start, long step, long count) {
-            this.next = start;
+            this.start = start;
             this.step = step;
-            this.remaining = count;
+            this.count = count;
         }
 
         @Override
@@ -238,26 +243,26 @@ public final class PyRange extends PyObject {
 
         @Override
         public PyObject next() {
-            if (remaining <= 0) {
+            long i = index;
+            if (i >= count) {
                 return null;
             }
-            remaining--;
-            long v = next;
-            next = v + step;
-            return PyInt.of(v);
+            index = i + 1;
+            return PyInt.of(start + i * step);
         }
     }
 
     /** Ranges with huge bounds. */
     static final class BigIterator extends PyObject {
-        private BigInteger next;
+        private final BigInteger start;
         private final BigInteger step;
-        private BigInteger remaining;
+        private final BigInteger count;
+        private volatile BigInteger index = BigInteger.ZERO;
 
         BigIterator(BigInteger start, BigInteger step, BigInteger count) {
-            this.next = start;
+            this.start = start;
             this.step = step;
-            this.remaining = count;
+            this.count = count;
         }
 
         @Override
@@ -272,13 +277,12 @@ public final class PyRange extends PyObject {
 
         @Override
         public PyObject next() {
-            if (remaining.signum() <= 0) {
+            BigInteger i = index;
+            if (i.compareTo(count) >= 0) {
                 return null;
             }
-            remaining = remaining.subtract(BigInteger.ONE);
-            BigInteger v = next;
-            next = v.add(step);
-            return PyInt.of(v);
+            index = i.add(BigInteger.ONE);
+            return PyInt.of(start.add(i.multiply(step)));
         }
     }
 }

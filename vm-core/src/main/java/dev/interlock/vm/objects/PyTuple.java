@@ -44,6 +44,8 @@ public final class PyTuple extends PyObject {
     private final PyObject[] items;
     private final PyType type;
     private PyDict dict;
+    private static final java.lang.invoke.VarHandle DICT = SharedFields.handle(
+            java.lang.invoke.MethodHandles.lookup(), PyTuple.class, "dict", PyDict.class);
 
     private PyTuple(PyObject[] items) {
         this.items = items;
@@ -123,10 +125,11 @@ public final class PyTuple extends PyObject {
         if (type == TYPE || !type.instancesHaveDict()) {
             return null;
         }
-        if (dict == null) {
-            dict = PyDict.createNamespace(dev.interlock.vm.runtime.Interpreter.current());
+        PyDict d = SharedFields.peek(DICT, this);
+        if (d == null) {
+            d = SharedFields.install(DICT, this, PyDict.createNamespace(dev.interlock.vm.runtime.Interpreter.current())); // two racing threads keep one dict
         }
-        return dict;
+        return d;
     }
 
     @Override

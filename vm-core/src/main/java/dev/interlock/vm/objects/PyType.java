@@ -70,9 +70,25 @@ public class PyType extends PyObject {
     /** Heap types: whether instances have a {@code __dict__} ({@code __slots__} without it say no). */
     private boolean instancesHaveDict = true;
 
-    // ---- heap types only: lookup caches, invalidated when a class in the MRO changes
-    private final java.util.concurrent.ConcurrentHashMap<String, PyObject> lookupCache;
-    private volatile PyObject[] slotCache;
+    // ---- heap types only: lookup caches, valid for one version of the class and its bases.
+    // Compare CPython's type version tags (Objects/typeobject.c, assign_version_tag): a change to a
+    // class in the MRO bumps the version of the class and of every class derived from it, and a
+    // cache entry is used only while its version is current. Threads running in parallel can fill
+    // a cache while another changes the class: an entry computed before the change carries the old
+    // version and is never used after it. Entries borrow their values from the class dicts; a
+    // reader takes its reference with tryIncref, which refuses a value replaced and freed since.
+    private record CacheEntry(long version, PyObject value) {
+    }
+
+    private record SlotCache(long version, PyObject[] slots) {
+    }
+
+    private static final java.lang.invoke.VarHandle CACHE_VERSION = SharedFields.handle(java.lang.invoke.MethodHandles.lookup(),
+            PyType.class, "cacheVersion", long.class);
+    private final java.util.concurrent.ConcurrentHashMap<String, CacheEntry> lookupCache;
+    private volatile SlotCache slotCache;
+    @SuppressWarnings("unused") // accessed through CACHE_VERSION
+    private volatile long cacheVersion;
     private final java.util.List<java.lang.ref.WeakReference<PyType>> subclasses =
             java.util.Collections.synchronizedList(new ArrayList<>());
     private final PyType solidBase;
@@ -119,6 +135,7 @@ public class PyType extends PyObject {
             Refs.incref(b);
             b.subclasses.add(new java.lang.ref.WeakReference<>(this));
         }
+        Refs.deferred(this);
     }
 
     // ---- completing object and type, which exist before the Builder can be used on them
@@ -146,8 +163,7 @@ public class PyType extends PyObject {
         synchronized (subclasses) {
             for (java.lang.ref.WeakReference<PyType> r : subclasses) {
                 PyType t = r.get();
-                if (t != null && t.refLocal() != FREED) {
-                    Refs.incref(t);
+                if (t != null && Refs.tryIncref(t)) { // a class being freed by another thread is skipped
                     out.add(t);
                 }
             }
@@ -261,17 +277,21 @@ public class PyType extends PyObject {
      */
     public PyObject lookup(PyStr name) {
         if (lookupCache != null) {
-            PyObject cached = lookupCache.get(name.value());
-            if (cached == null) {
-                PyObject found = lookupUncached(name); // a new reference, or null
-                lookupCache.put(name.value(), found == null ? NOT_FOUND : found);
-                return found; // the cache borrows from the class dicts, which hold it
+            long version = cacheVersion;
+            CacheEntry cached = lookupCache.get(name.value());
+            if (cached != null && cached.version() == version) {
+                PyObject v = cached.value();
+                if (v == NOT_FOUND) {
+                    return null;
+                }
+                if (Refs.tryIncref(v)) {
+                    return v;
+                }
             }
-            if (cached == NOT_FOUND) {
-                return null;
-            }
-            Refs.incref(cached);
-            return cached;
+            PyObject found = lookupUncached(name); // a new reference, or null
+            // the cache borrows from the class dicts, which hold the value
+            lookupCache.put(name.value(), new CacheEntry(version, found == null ? NOT_FOUND : found));
+            return found;
         }
         return lookupUncached(name);
     }
@@ -290,13 +310,24 @@ public class PyType extends PyObject {
      * The special method {@code slot} as defined by a class written in Python somewhere in this
      * type's MRO (borrowed), or null when only built-in types provide it and the Java behaviour
      * of the instance applies. Cached per type.
+     *
+     * <p>Missing: a reference of its own for the caller. Without a GIL, a thread calling a special
+     * method found here while another thread replaces it on the class ({@code C.__eq__ = f}) relies
+     * on the old method staying alive; it does when it is immortal, as functions defined at module
+     * or class level are once a second thread has started (see {@code PyFunction}), not when it is
+     * a nested function. Free-threaded CPython closes the gap with {@code _PyType_LookupRef}.
      */
     public PyObject lookupSlot(Slot slot) {
         if (heapDict == null) {
             return null;
         }
-        PyObject[] cache = slotCache;
-        if (cache == null) {
+        long version = cacheVersion;
+        SlotCache current = slotCache;
+        if (current != null && current.version() == version) {
+            return current.slots()[slot.ordinal()];
+        }
+        PyObject[] cache;
+        {
             cache = new PyObject[Slot.values().length];
             for (Slot s : Slot.values()) {
                 PyObject found = null;
@@ -312,7 +343,7 @@ public class PyType extends PyObject {
                 }
                 cache[s.ordinal()] = found;
             }
-            slotCache = cache;
+            slotCache = new SlotCache(version, cache);
         }
         return cache[slot.ordinal()];
     }
@@ -320,6 +351,7 @@ public class PyType extends PyObject {
     /** Forgets cached lookups of this type and of every type derived from it. */
     void invalidateCaches() {
         if (lookupCache != null) {
+            CACHE_VERSION.getAndAdd(this, 1L); // atomic: two concurrent changes must not collapse into one bump
             lookupCache.clear();
             slotCache = null;
         }

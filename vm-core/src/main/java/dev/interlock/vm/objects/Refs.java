@@ -46,6 +46,27 @@ public final class Refs {
         }
     }
 
+    /**
+     * Takes a new reference unless the object's count has already reached zero: for a reference
+     * loaded from a field or slot another thread may clear meanwhile (free-threaded CPython's
+     * {@code _Py_TryIncref}). False means the object is being or has been deallocated.
+     */
+    public static boolean tryIncref(ObjectHeader o) {
+        return o.refLocal() >= ObjectHeader.IMMORTAL || memory().tryIncref(o);
+    }
+
+    /**
+     * Tells the memory manager that {@code o} is shared by every thread and reached on every call
+     * (a module-level function, a code object, a module, a class): see
+     * {@link MemoryManager#deferred}. Objects made outside a Python thread (built-in types, while
+     * their classes load) are immortal already or need nothing.
+     */
+    public static void deferred(ObjectHeader o) {
+        if (Thread.currentThread() instanceof PyThread thread && o.refLocal() < ObjectHeader.IMMORTAL) {
+            thread.memory().deferred(o);
+        }
+    }
+
     /** Takes a new reference and returns the object, for {@code return Refs.newRef(x);}. */
     public static <T extends ObjectHeader> T newRef(T o) {
         incref(o);

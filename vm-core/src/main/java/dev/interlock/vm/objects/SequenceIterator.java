@@ -27,10 +27,12 @@ final class SequenceIterator extends PyObject {
 
     @Override
     public PyObject next() {
-        if (index >= tuple.size()) {
+        int i = index; // threads sharing this iterator may repeat an item, never read past the end
+        if (i >= tuple.size()) {
             return null;
         }
-        return Refs.newRef(tuple.get(index++));
+        index = i + 1;
+        return Refs.newRef(tuple.get(i));
     }
 
     @Override

@@ -79,7 +79,7 @@ final class StrType {
                 .method(positional("index", 1, 3, (PyStr self, PyObject[] a, int s, int n) -> PyInt.of(index(self, a, s, n, "index", false))))
                 .method(positional("rindex", 1, 3, (PyStr self, PyObject[] a, int s, int n) -> PyInt.of(index(self, a, s, n, "rindex", true))))
                 .method(positional("count", 1, 3, (PyStr self, PyObject[] a, int s, int n) -> PyInt.of(count(self, a, s, n))))
-                .method(noArgs("isdigit", (PyStr self) -> PyBool.of(all(self, Character::isDigit))))
+                .method(noArgs("isdigit", (PyStr self) -> PyBool.of(all(self, StrType::isDigit))))
                 .method(noArgs("isdecimal", (PyStr self) -> PyBool.of(all(self, cp -> Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER))))
                 .method(noArgs("isnumeric", (PyStr self) -> PyBool.of(all(self, StrType::isNumeric))))
                 .method(noArgs("isalpha", (PyStr self) -> PyBool.of(all(self, Character::isLetter))))
@@ -148,6 +148,31 @@ final class StrType {
     private static boolean isNumeric(int cp) {
         int t = Character.getType(cp);
         return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER;
+    }
+
+    /**
+     * Unicode's Numeric_Type=Digit code points that are not decimal digits (superscripts,
+     * subscripts, circled and parenthesized digits...), as inclusive ranges from the Unicode
+     * 14.0 database CPython 3.11 uses. Java has no query for Numeric_Type.
+     */
+    private static final int[] DIGIT_RANGES = {
+        0xB2, 0xB3, 0xB9, 0xB9, 0x1369, 0x1371, 0x19DA, 0x19DA, 0x2070, 0x2070, 0x2074, 0x2079,
+        0x2080, 0x2089, 0x2460, 0x2468, 0x2474, 0x247C, 0x2488, 0x2490, 0x24EA, 0x24EA,
+        0x24F5, 0x24FD, 0x24FF, 0x24FF, 0x2776, 0x277E, 0x2780, 0x2788, 0x278A, 0x2792,
+        0x10A40, 0x10A43, 0x10E60, 0x10E68, 0x11052, 0x1105A, 0x1F100, 0x1F10A,
+    };
+
+    /** {@code str.isdigit} for one code point: Numeric_Type Decimal or Digit. */
+    private static boolean isDigit(int cp) {
+        if (Character.isDigit(cp)) {
+            return true;
+        }
+        for (int i = 0; i < DIGIT_RANGES.length && DIGIT_RANGES[i] <= cp; i += 2) {
+            if (cp <= DIGIT_RANGES[i + 1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean all(PyStr self, IntPredicate p) {

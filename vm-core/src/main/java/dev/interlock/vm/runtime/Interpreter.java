@@ -66,7 +66,7 @@ public final class Interpreter {
     private final Map<String, NativeModule> nativeModules = new LinkedHashMap<>();
     private final AtomicReference<FatalError> fatal = new AtomicReference<>();
     private final AtomicLong threadCounter = new AtomicLong();
-    private final java.util.concurrent.locks.ReentrantLock importLock = new java.util.concurrent.locks.ReentrantLock();
+    private final ImportLocks importLocks = new ImportLocks();
     private final Map<String, String> moduleLocations = new java.util.concurrent.ConcurrentHashMap<>();
     private final EvalLoop evalLoop;
 
@@ -469,62 +469,88 @@ public final class Interpreter {
     /**
      * Imports a module by absolute name (a new reference): {@code sys.modules} first, then the
      * native modules, then Python modules bundled with the interpreter, then {@code NAME.py} in
-     * the directory of the main script. The import lock is taken detached, so a thread waiting
-     * for another's import never holds the GIL while it waits.
+     * the directory of the main script. Each module name has its own lock ({@link ImportLocks}):
+     * two threads importing one module run it once, and the second waits, detached, until it is
+     * complete; a module found in {@code sys.modules} while another thread still runs its body is
+     * waited for too.
      */
     public PyModule importModule(String name) {
-        PyObject existing = sysModules.getItemOrNull(name);
-        if (existing instanceof PyModule m) {
-            return m;
-        }
-        Refs.xdecref(existing);
         PyThreadState ts = PyThreadState.current();
-        if (!importLock.tryLock()) {
-            Blocking.run(ts, importLock::lockInterruptibly);
-        }
-        try {
-            existing = sysModules.getItemOrNull(name);
+        for (;;) {
+            PyObject existing = sysModules.getItemOrNull(name);
             if (existing instanceof PyModule m) {
-                return m;
+                ImportLocks.ModuleLock lock = importLocks.of(name);
+                if (!lock.isInitializing() || lock.isHeldByCurrentThread()) {
+                    return m; // complete, or our own circular import: the partial module, as CPython
+                }
+                Refs.decref(m);
+                importLocks.awaitInitialized(lock, ts);
+                PyObject after = sysModules.getItemOrNull(name);
+                if (after instanceof PyModule done) {
+                    return done; // complete now (or a deadlock: the partial module, as CPython)
+                }
+                Refs.xdecref(after);
+                continue; // its body failed and it was removed: import it ourselves
             }
             Refs.xdecref(existing);
-            NativeModule nativeModule = nativeModules.get(name);
-            if (nativeModule != null) {
-                PyModule m = nativeModule.create(this);
-                sysModules.setItem(name, m);
-                return m;
+            ImportLocks.ModuleLock lock = importLocks.of(name);
+            if (!importLocks.acquire(lock, ts)) {
+                continue; // a deadlock with another importer: look in sys.modules again
             }
-            String resource = "/dev/interlock/lib/" + name.replace('.', '/') + ".py";
-            try (java.io.InputStream in = Interpreter.class.getResourceAsStream(resource)) {
-                if (in != null) {
-                    String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    return execModule(name, text, "<interlock>/lib/" + name.replace('.', '/') + ".py", ts);
+            try {
+                existing = sysModules.getItemOrNull(name);
+                if (existing instanceof PyModule m) {
+                    return m; // another thread imported it while we waited
                 }
-            } catch (java.io.IOException e) {
-                throw new InterpreterError("cannot read bundled module " + name, e);
-            }
-            if (config.scriptDirectory() != null && !name.contains(".")) {
-                java.nio.file.Path file = config.scriptDirectory().resolve(name + ".py");
-                if (java.nio.file.Files.isRegularFile(file)) {
-                    String text;
-                    try {
-                        text = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
-                    } catch (java.io.IOException e) {
-                        throw dev.interlock.vm.errors.Errors.of(dev.interlock.vm.objects.ExceptionTypes.IMPORT_ERROR,
-                                "cannot read " + file + ": " + e.getMessage());
-                    }
-                    return execModule(name, text, file.toString(), ts);
+                Refs.xdecref(existing);
+                importLocks.setInitializing(lock, true);
+                try {
+                    return loadModule(name, ts);
+                } finally {
+                    importLocks.setInitializing(lock, false);
                 }
+            } finally {
+                importLocks.release(lock);
             }
-            int dot = name.lastIndexOf('.');
-            if (dot > 0) {
-                throw dev.interlock.vm.errors.Errors.importError("No module named '" + name + "'; '"
-                        + name.substring(0, dot) + "' is not a package");
-            }
-            throw dev.interlock.vm.errors.Errors.importError("No module named '" + name + "'");
-        } finally {
-            importLock.unlock();
         }
+    }
+
+    /** Finds and runs a module not in {@code sys.modules}; called holding its import lock. */
+    private PyModule loadModule(String name, PyThreadState ts) {
+        NativeModule nativeModule = nativeModules.get(name);
+        if (nativeModule != null) {
+            PyModule m = nativeModule.create(this);
+            sysModules.setItem(name, m);
+            return m;
+        }
+        String resource = "/dev/interlock/lib/" + name.replace('.', '/') + ".py";
+        try (java.io.InputStream in = Interpreter.class.getResourceAsStream(resource)) {
+            if (in != null) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return execModule(name, text, "<interlock>/lib/" + name.replace('.', '/') + ".py", ts);
+            }
+        } catch (java.io.IOException e) {
+            throw new InterpreterError("cannot read bundled module " + name, e);
+        }
+        if (config.scriptDirectory() != null && !name.contains(".")) {
+            java.nio.file.Path file = config.scriptDirectory().resolve(name + ".py");
+            if (java.nio.file.Files.isRegularFile(file)) {
+                String text;
+                try {
+                    text = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    throw dev.interlock.vm.errors.Errors.of(dev.interlock.vm.objects.ExceptionTypes.IMPORT_ERROR,
+                            "cannot read " + file + ": " + e.getMessage());
+                }
+                return execModule(name, text, file.toString(), ts);
+            }
+        }
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+            throw dev.interlock.vm.errors.Errors.importError("No module named '" + name + "'; '"
+                    + name.substring(0, dot) + "' is not a package");
+        }
+        throw dev.interlock.vm.errors.Errors.importError("No module named '" + name + "'");
     }
 
     private PyModule execModule(String name, String text, String filename, PyThreadState ts) {

@@ -64,6 +64,13 @@ public final class PyThread extends Thread implements ThreadState.Carrier {
         this.state = state;
     }
 
+    /** Tells the memory manager a Python thread is about to run, then starts it. */
+    @Override
+    public synchronized void start() {
+        memory.threadStarting(this);
+        super.start();
+    }
+
     @Override
     public ThreadState threadState() {
         return state;

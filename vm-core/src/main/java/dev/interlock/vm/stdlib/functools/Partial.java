@@ -39,6 +39,8 @@ public final class Partial extends PyObject {
     private final PyDict keywords;
     /** The instance dict, created when first needed: CPython flattens only partials without one. */
     private PyDict dict;
+    private static final java.lang.invoke.VarHandle DICT = dev.interlock.vm.objects.SharedFields.handle(
+            java.lang.invoke.MethodHandles.lookup(), Partial.class, "dict", PyDict.class);
 
     /** Takes over {@code args} and {@code keywords}; takes its own reference to {@code fn}. */
     private Partial(PyObject fn, PyTuple args, PyDict keywords) {
@@ -160,10 +162,11 @@ public final class Partial extends PyObject {
     }
 
     private PyDict materializedDict() {
-        if (dict == null) {
-            dict = PyDict.create();
+        PyDict d = dev.interlock.vm.objects.SharedFields.peek(DICT, this);
+        if (d == null) {
+            d = dev.interlock.vm.objects.SharedFields.install(DICT, this, PyDict.create()); // two racing threads keep one dict
         }
-        return dict;
+        return d;
     }
 
     @Override
