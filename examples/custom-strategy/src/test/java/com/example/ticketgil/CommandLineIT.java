@@ -87,8 +87,19 @@ class CommandLineIT {
     }
 
     @Test
-    @DisplayName("interlock --plugin-path JAR compare runs ticket beside the built-in strategies")
+    @DisplayName("interlock --plugin-path JAR compare runs ticket beside every built-in strategy")
     void compared() throws Exception {
+        Result listing = interlock(List.of("--plugin-path", PLUGIN.toString(), "strategies"), null);
+        List<String> strategies = new ArrayList<>();
+        for (String line : listing.stdout().split("\n")) {
+            if (line.startsWith("Memory managers")) {
+                break;
+            }
+            if (line.matches("  \\S.*")) {
+                strategies.add(line.strip().split("\\s+")[0]);
+            }
+        }
+        assertThat(strategies).contains("gil", "nogil", "ticket");
         Path program = Files.writeString(dir.resolve("work.py"), String.join("\n",
                 "import threading",
                 "def work():",
@@ -104,7 +115,12 @@ class CommandLineIT {
         Result r = interlock(List.of("--plugin-path", PLUGIN.toString(), "compare", "--warmup", "0", "--repeat", "1",
                 "--json", json.toString(), program.toString()), null);
         assertThat(r.status()).as(r.stderr()).isZero();
-        assertThat(r.stdout()).contains("ticket").contains("gil");
-        assertThat(Files.readString(json, StandardCharsets.UTF_8)).contains("\"ticket\"").contains("\"gil\"");
+        String report = Files.readString(json, StandardCharsets.UTF_8);
+        for (String strategy : strategies) {
+            // one row per strategy, named STRATEGY/MEMORY, each with the reference output
+            assertThat(r.stdout()).as("compare's table").containsPattern("(?m)^" + strategy + "/\\S+ ");
+            assertThat(report).contains("\"" + strategy + "\"");
+        }
+        assertThat(r.stdout()).doesNotContain("DIFFERS").doesNotContain("FAILED");
     }
 }
