@@ -485,13 +485,16 @@ public final class Interpreter {
                     Refs.decref(v);
                 }
                 ts.runExitHooks();
+                // Still attached: merging counts queued for this thread can free objects and run
+                // their finalizers (CPython clears the thread's biased-counting state in
+                // PyThreadState_Clear, attached). It is the thread's last counting.
+                memory.threadExited(ts);
             } catch (FatalError e) {
                 reportFatal(e, ts);
             } finally {
                 liveThreads.remove(ts);
                 strategy.detach(ts);
                 strategy.threadExited(ts);
-                memory.threadExited(ts);
             }
         }
     }
