@@ -54,7 +54,8 @@ final class CriticalSections {
 
     private ObjectHeader[] releases = new ObjectHeader[8];
     private int releaseCount;
-    private int releaseNext;
+    /** A cleared buffer to swap in at the next flush. */
+    private ObjectHeader[] spare;
 
     CriticalSections(Thread thread, ObjectLocks locks, MemoryManager memory) {
         this.thread = requireNonNull(thread, "thread is null");
@@ -271,17 +272,24 @@ final class CriticalSections {
         releases[releaseCount++] = o;
     }
 
-    /** First in, first out; re-entered when a finalizer run by a release drops references itself. */
+    /**
+     * Gives back what was released, in order. Each release completes before the next begins, as
+     * when the plain storage releases them: a finalizer run by one of them that drops references
+     * inside its own sections flushes only those, into a fresh buffer.
+     */
     private void flushReleases() {
-        while (releaseNext < releaseCount) {
-            ObjectHeader o = releases[releaseNext];
-            releases[releaseNext++] = null;
+        ObjectHeader[] batch = releases;
+        int n = releaseCount;
+        releases = spare != null ? spare : new ObjectHeader[8];
+        spare = null;
+        releaseCount = 0;
+        for (int i = 0; i < n; i++) {
+            ObjectHeader o = batch[i];
+            batch[i] = null;
             memory.decref(o);
         }
-        releaseNext = 0;
-        releaseCount = 0;
-        if (releases.length > 1024) {
-            releases = new ObjectHeader[8];
+        if (spare == null && batch.length <= 1024) {
+            spare = batch;
         }
     }
 

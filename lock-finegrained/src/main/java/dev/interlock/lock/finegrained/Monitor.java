@@ -42,6 +42,11 @@ final class Monitor extends AbstractQueuedSynchronizer {
         return getExclusiveOwnerThread() == thread;
     }
 
+    /** True while some thread holds the monitor. */
+    boolean isLocked() {
+        return getState() != 0;
+    }
+
     /** Takes the monitor if it is free. */
     boolean tryLock() {
         return tryAcquire(1);

@@ -143,10 +143,13 @@ final class ObjectLocks {
 
     /** True if {@code a} is locked before {@code b} (two distinct objects): the stable order. */
     boolean lockedBefore(ObjectHeader a, ObjectHeader b) {
-        int ha = System.identityHashCode(a);
-        int hb = System.identityHashCode(b);
-        if (ha != hb) {
-            return ha < hb;
+        return lockedBefore(a, System.identityHashCode(a), b, System.identityHashCode(b));
+    }
+
+    /** The stable order for objects with the given identity hashes (separate, so tests can make two equal). */
+    boolean lockedBefore(ObjectHeader a, int hashA, ObjectHeader b, int hashB) {
+        if (hashA != hashB) {
+            return hashA < hashB;
         }
         return monitorOf(a).serial() < monitorOf(b).serial();
     }
