@@ -401,7 +401,7 @@ public final class BiasedMemoryManager implements MemoryManager, Deallocation.Co
     public void resurrect(ObjectHeader o) {
         o.setOwner(Thread.currentThread());
         o.setRefLocal(1);
-        REF_SHARED.setVolatile(o, DEFAULT);
+        REF_SHARED.setRelease(o, DEFAULT);
     }
 
     /** Compare CPython {@code _PyObject_ResurrectEnd}. */
@@ -415,10 +415,14 @@ public final class BiasedMemoryManager implements MemoryManager, Deallocation.Co
         return dropSlow(o, local);
     }
 
+    /**
+     * The shared word is already 0 (freed on the owner's fast path) or "merged, zero": both refuse
+     * a try-increment, so only the local half is marked, with a plain store (no fence on the path
+     * every short-lived object takes).
+     */
     @Override
     public void markFreed(ObjectHeader o) {
         o.setRefLocal(FREED);
-        REF_SHARED.setVolatile(o, MERGED);
     }
 
     @Override
