@@ -51,9 +51,10 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Why both the Jython rule (never call Python code holding a container lock) and PEP 703's
  * suspension: the rule keeps lock hold times short and is what the storage contract asks, but
- * vm-core's compound operations may still call Python code inside a section (a value's
- * {@code __eq__} in a set comparison's key probe, a finalizer); suspension makes the absence of
- * deadlock a property of the strategy rather than of every caller's care.
+ * code that enters sections can still run Python code inside one in corner cases (the finalizer of
+ * an element another thread removed while a comparison had the locks released; native code to
+ * come); suspension makes the absence of deadlock a property of the strategy rather than of every
+ * caller's care. See {@code docs/FINEGRAINED.md}.
  *
  * <h2>Invariants</h2>
  * A container is changed only by a thread holding its lock, so a list never loses an appended
