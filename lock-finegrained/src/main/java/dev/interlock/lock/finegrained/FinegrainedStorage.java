@@ -35,12 +35,13 @@ final class FinegrainedStorage implements ContainerStorage {
 
     @Override
     public <E extends ObjectHeader> ListStorage<E> newList(ObjectHeader owner, int capacity) {
-        return new LockedListStorage<>(owner, new PlainListStorage<>(releasing, capacity), stacks);
+        return new LockedListStorage<>(owner, new PlainListStorage<>(releasing, capacity), stacks, memory);
     }
 
     @Override
     public <K extends ObjectHeader, V extends ObjectHeader> MapStorage<K, V> newMap(ObjectHeader owner, KeyOps<K> keys, int capacity) {
-        return new LockedMapStorage<>(owner, new PlainMapStorage<>(releasing, suspending(keys), capacity), stacks);
+        SuspendingKeyOps<K> wrapped = suspending(keys);
+        return new LockedMapStorage<>(owner, new PlainMapStorage<>(releasing, wrapped, capacity), wrapped, stacks, memory);
     }
 
     @Override

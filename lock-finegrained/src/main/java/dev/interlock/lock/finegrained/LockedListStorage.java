@@ -2,49 +2,61 @@ package dev.interlock.lock.finegrained;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.interlock.api.memory.MemoryManager;
 import dev.interlock.api.memory.ObjectHeader;
 import dev.interlock.api.memory.ReferenceVisitor;
 import dev.interlock.api.storage.ListStorage;
 import dev.interlock.vm.storage.PlainListStorage;
 
 /**
- * A list's items in plain storage, every operation inside a critical section on the list object
+ * A list's items in plain storage, every change inside a critical section on the list object
  * (its owner), as free-threaded CPython's {@code listobject.c} wraps each method in
  * {@code Py_BEGIN_CRITICAL_SECTION}. {@link #extendFrom} locks both lists in the stable order.
  * References the plain storage drops are given back after the outermost section ends
  * ({@link ReleaseAfterUnlock}).
  *
- * <p>Missing: CPython's lock-free reads ({@code list[i]}, iteration, {@code len}), which need
- * the item array published with release stores and freed only after readers are done (QSBR);
- * reads here take the lock.
+ * <p>{@code list[i]} (and so iteration) and {@code len} read without the lock, as in CPython:
+ * see {@link Seqlock}. No list operation calls back into Python code, so a change never releases
+ * the lock halfway and the sequence number brackets every change.
  *
  * @param <E> the element type
  */
-final class LockedListStorage<E extends ObjectHeader> implements ListStorage<E> {
+final class LockedListStorage<E extends ObjectHeader> extends Seqlock implements ListStorage<E> {
 
     private final ObjectHeader owner;
     private final PlainListStorage<E> items;
     private final SectionStacks stacks;
+    private final MemoryManager memory;
 
-    LockedListStorage(ObjectHeader owner, PlainListStorage<E> items, SectionStacks stacks) {
+    LockedListStorage(ObjectHeader owner, PlainListStorage<E> items, SectionStacks stacks, MemoryManager memory) {
         this.owner = requireNonNull(owner, "owner is null");
         this.items = requireNonNull(items, "items is null");
         this.stacks = requireNonNull(stacks, "stacks is null");
+        this.memory = requireNonNull(memory, "memory is null");
     }
 
+    /** Without the lock: an int is read whole, and the acquire makes it no older than the last change. */
     @Override
     public int size() {
-        CriticalSections cs = stacks.current();
-        cs.enter(owner);
-        try {
-            return items.size();
-        } finally {
-            cs.exit(owner);
-        }
+        beginRead();
+        return items.size();
     }
 
+    /**
+     * Without the lock when possible: peek at the item, check no change ran meanwhile, then count
+     * it with a try-increment (refused if it is being freed); otherwise under the lock. Compare
+     * CPython {@code list_get_item_ref}.
+     */
     @Override
+    @SuppressWarnings("unchecked")
     public E getNew(int index) {
+        long s = beginRead();
+        if (isStable(s)) {
+            ObjectHeader o = items.peek(index);
+            if (validate(s) && (o == null || memory.tryIncref(o))) {
+                return (E) o;
+            }
+        }
         CriticalSections cs = stacks.current();
         cs.enter(owner);
         try {
@@ -58,9 +70,11 @@ final class LockedListStorage<E extends ObjectHeader> implements ListStorage<E> 
     public E replace(int index, E value) {
         CriticalSections cs = stacks.current();
         cs.enter(owner);
+        long s = beginWrite();
         try {
             return items.replace(index, value);
         } finally {
+            endWrite(s);
             cs.exit(owner);
         }
     }
@@ -69,9 +83,11 @@ final class LockedListStorage<E extends ObjectHeader> implements ListStorage<E> 
     public void append(E value) {
         CriticalSections cs = stacks.current();
         cs.enter(owner);
+        long s = beginWrite();
         try {
             items.append(value);
         } finally {
+            endWrite(s);
             cs.exit(owner);
         }
     }
@@ -80,9 +96,11 @@ final class LockedListStorage<E extends ObjectHeader> implements ListStorage<E> 
     public void insert(int index, E value) {
         CriticalSections cs = stacks.current();
         cs.enter(owner);
+        long s = beginWrite();
         try {
             items.insert(index, value);
         } finally {
+            endWrite(s);
             cs.exit(owner);
         }
     }
@@ -91,9 +109,11 @@ final class LockedListStorage<E extends ObjectHeader> implements ListStorage<E> 
     public E pop(int index) {
         CriticalSections cs = stacks.current();
         cs.enter(owner);
+        long s = beginWrite();
         try {
             return items.pop(index);
         } finally {
+            endWrite(s);
             cs.exit(owner);
         }
     }
@@ -102,9 +122,11 @@ final class LockedListStorage<E extends ObjectHeader> implements ListStorage<E> 
     public void clear() {
         CriticalSections cs = stacks.current();
         cs.enter(owner);
+        long s = beginWrite();
         try {
             items.clear();
         } finally {
+            endWrite(s);
             cs.exit(owner);
         }
     }
@@ -124,9 +146,11 @@ final class LockedListStorage<E extends ObjectHeader> implements ListStorage<E> 
     public void extend(ObjectHeader[] values) {
         CriticalSections cs = stacks.current();
         cs.enter(owner);
+        long s = beginWrite();
         try {
             items.extend(values);
         } finally {
+            endWrite(s);
             cs.exit(owner);
         }
     }
@@ -136,18 +160,22 @@ final class LockedListStorage<E extends ObjectHeader> implements ListStorage<E> 
         CriticalSections cs = stacks.current();
         if (other instanceof LockedListStorage<E> o && o != this) {
             cs.enter(owner, o.owner);
+            long s = beginWrite();
             try {
                 items.extendFrom(o.items);
             } finally {
+                endWrite(s);
                 cs.exit(owner, o.owner);
             }
             return;
         }
         // the list extended by itself, or by a storage that guards itself: one lock
         cs.enter(owner);
+        long s = beginWrite();
         try {
             items.extendFrom(other == this ? items : other);
         } finally {
+            endWrite(s);
             cs.exit(owner);
         }
     }
@@ -156,9 +184,11 @@ final class LockedListStorage<E extends ObjectHeader> implements ListStorage<E> 
     public void replaceRange(int start, int stop, ObjectHeader[] values) {
         CriticalSections cs = stacks.current();
         cs.enter(owner);
+        long s = beginWrite();
         try {
             items.replaceRange(start, stop, values);
         } finally {
+            endWrite(s);
             cs.exit(owner);
         }
     }
@@ -167,9 +197,11 @@ final class LockedListStorage<E extends ObjectHeader> implements ListStorage<E> 
     public boolean replaceStrided(int start, int step, ObjectHeader[] values) {
         CriticalSections cs = stacks.current();
         cs.enter(owner);
+        long s = beginWrite();
         try {
             return items.replaceStrided(start, step, values);
         } finally {
+            endWrite(s);
             cs.exit(owner);
         }
     }
@@ -178,9 +210,11 @@ final class LockedListStorage<E extends ObjectHeader> implements ListStorage<E> 
     public void deleteRange(int start, int stop, int step) {
         CriticalSections cs = stacks.current();
         cs.enter(owner);
+        long s = beginWrite();
         try {
             items.deleteRange(start, stop, step);
         } finally {
+            endWrite(s);
             cs.exit(owner);
         }
     }
@@ -189,9 +223,11 @@ final class LockedListStorage<E extends ObjectHeader> implements ListStorage<E> 
     public void reverse() {
         CriticalSections cs = stacks.current();
         cs.enter(owner);
+        long s = beginWrite();
         try {
             items.reverse();
         } finally {
+            endWrite(s);
             cs.exit(owner);
         }
     }
@@ -200,9 +236,11 @@ final class LockedListStorage<E extends ObjectHeader> implements ListStorage<E> 
     public ObjectHeader[] takeAll() {
         CriticalSections cs = stacks.current();
         cs.enter(owner);
+        long s = beginWrite();
         try {
             return items.takeAll();
         } finally {
+            endWrite(s);
             cs.exit(owner);
         }
     }
@@ -211,9 +249,11 @@ final class LockedListStorage<E extends ObjectHeader> implements ListStorage<E> 
     public boolean restoreIfEmpty(ObjectHeader[] values) {
         CriticalSections cs = stacks.current();
         cs.enter(owner);
+        long s = beginWrite();
         try {
             return items.restoreIfEmpty(values);
         } finally {
+            endWrite(s);
             cs.exit(owner);
         }
     }

@@ -7,6 +7,7 @@ import dev.interlock.api.storage.KeyOps;
 import dev.interlock.api.storage.ListStorage;
 import dev.interlock.api.storage.MapStorage;
 import dev.interlock.api.storage.SetStorage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -215,6 +216,91 @@ class FinegrainedStorageTest {
             map.put(k, 1, new Obj("new"));
             assertThat(memory.decrefs).containsExactly(old);
             assertThat(underLock).isFalse();
+        }
+
+        @Test
+        @DisplayName("d[k] reads without the lock: it answers while another thread merely holds the dict's lock")
+        void lockFreeRead() throws Exception {
+            Obj owner = new Obj("dict");
+            TestKeys keys = new TestKeys();
+            keys.owner = owner;
+            MapStorage<Key, Obj> map = storage.newMap(owner, keys, 0);
+            Obj v = new Obj("v");
+            map.put(new Key("k", false), 7, v);
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch read = new CountDownLatch(1);
+            TestThreads.run(2, i -> {
+                if (i == 0) {
+                    CriticalSections me = stacks.current();
+                    me.enter(owner); // a reader or a compound operation holding the lock, changing nothing
+                    held.countDown();
+                    assertThat(read.await(60, TimeUnit.SECONDS)).as("read while the lock was held").isTrue();
+                    me.exit(owner);
+                } else {
+                    held.await(60, TimeUnit.SECONDS);
+                    assertThat(map.getNew(new Key("k", false), 7)).isSameAs(v);
+                    assertThat(map.containsKey(new Key("k", false), 7)).isTrue();
+                    assertThat(map.size()).isEqualTo(1);
+                    read.countDown();
+                }
+            });
+        }
+
+        @Test
+        @DisplayName("a read that meets a change in progress waits for it, under the lock")
+        void readDuringChange() throws Exception {
+            Obj owner = new Obj("dict");
+            TestKeys keys = new TestKeys();
+            keys.owner = owner;
+            LockedMapStorage<Key, Obj> map = (LockedMapStorage<Key, Obj>) storage.<Key, Obj>newMap(owner, keys, 0);
+            Obj v = new Obj("v");
+            map.put(new Key("k", false), 7, v);
+            CountDownLatch changing = new CountDownLatch(1);
+            AtomicBoolean changed = new AtomicBoolean();
+            TestThreads.run(2, i -> {
+                if (i == 0) {
+                    CriticalSections me = stacks.current();
+                    me.enter(owner);
+                    long s = map.beginWrite(); // a writer halfway through a change
+                    changing.countDown();
+                    Thread.sleep(50); // (no timing is asserted: the reader must wait however long this takes)
+                    changed.set(true);
+                    map.endWrite(s);
+                    me.exit(owner);
+                } else {
+                    changing.await(60, TimeUnit.SECONDS);
+                    assertThat(map.getNew(new Key("k", false), 7)).isSameAs(v);
+                    assertThat(changed).as("the change had ended").isTrue();
+                }
+            });
+        }
+
+        @Test
+        @DisplayName("once a key that can run Python code changes the dict, reads take the lock for good")
+        void callbackKeysEndLockFreeReads() throws Exception {
+            Obj owner = new Obj("dict");
+            TestKeys keys = new TestKeys();
+            keys.owner = owner;
+            MapStorage<Key, Obj> map = storage.newMap(owner, keys, 0);
+            Obj v = new Obj("v");
+            map.put(new Key("s", false), 8, v);
+            map.put(new Key("k", true), 7, v);
+            CountDownLatch held = new CountDownLatch(1);
+            AtomicBoolean released = new AtomicBoolean();
+            TestThreads.run(2, i -> {
+                if (i == 0) {
+                    CriticalSections me = stacks.current();
+                    me.enter(owner);
+                    held.countDown();
+                    Thread.sleep(50);
+                    released.set(true);
+                    me.exit(owner);
+                } else {
+                    held.await(60, TimeUnit.SECONDS);
+                    assertThat(map.getNew(new Key("s", false), 8)).isSameAs(v);
+                    assertThat(released).as("the read waited for the lock").isTrue();
+                }
+            });
         }
 
         @Test

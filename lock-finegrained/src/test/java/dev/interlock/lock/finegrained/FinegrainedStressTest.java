@@ -127,6 +127,89 @@ class FinegrainedStressTest {
     }
 
     @Test
+    @DisplayName("lock-free list reads racing appends, pops, inserts and clears only ever see items the list held")
+    void listReadsRacingChanges() {
+        int n = 30_000 * SCALE;
+        PythonRunner.Result r = run(String.join("\n",
+                "import threading",
+                "N = " + n,
+                "shared = [('item', 0)]",
+                "done = threading.Event()",
+                "def writer():",
+                "    for i in range(N):",
+                "        shared.append(('item', i))",
+                "        shared.insert(0, ('item', -i))",
+                "        if i % 7 == 0:",
+                "            shared.pop()",
+                "        if i % 1000 == 999:",
+                "            shared.clear()",
+                "        if len(shared) > 50:",
+                "            del shared[10:40]",
+                "    done.set()",
+                "def reader(bad):",
+                "    while not done.is_set():",
+                "        for j in (0, 1, -1, 5):",
+                "            try:",
+                "                v = shared[j]",
+                "            except IndexError:",
+                "                continue",
+                "            if type(v) is not tuple or v[0] != 'item':",
+                "                bad.append(v)",
+                "        for v in shared:",
+                "            if type(v) is not tuple or v[0] != 'item':",
+                "                bad.append(v)",
+                "bad = []",
+                "ts = [threading.Thread(target=writer)] + [threading.Thread(target=reader, args=(bad,)) for _ in range(2)]",
+                "for t in ts: t.start()",
+                "for t in ts: t.join()",
+                "print(bad)",
+                ""));
+        assertThat(r.stdout()).isEqualTo("[]\n");
+    }
+
+    @Test
+    @DisplayName("lock-free dict reads racing inserts, deletes, resizes and clears never return another key's value")
+    void dictReadsRacingChanges() {
+        int n = 30_000 * SCALE;
+        PythonRunner.Result r = run(String.join("\n",
+                "import threading",
+                "N = " + n,
+                "d = {}",
+                "done = threading.Event()",
+                "def writer():",
+                "    for i in range(N):",
+                "        k = i % 500",
+                "        d[k] = (k, i)",               // grows through several resizes
+                "        d['s%d' % k] = ('s%d' % k, i)",
+                "        if i % 3 == 0:",
+                "            del d[k]",
+                "        if i % 2000 == 1999:",
+                "            d.clear()",
+                "    done.set()",
+                "def reader(bad):",
+                "    i = 0",
+                "    while not done.is_set():",
+                "        k = i % 500",
+                "        v = d.get(k)",
+                "        if v is not None and v[0] != k:",
+                "            bad.append((k, v))",
+                "        s = 's%d' % k",
+                "        v = d.get(s)",
+                "        if v is not None and v[0] != s:",
+                "            bad.append((s, v))",
+                "        if (k in d) not in (True, False):",
+                "            bad.append('in')",
+                "        i += 7",
+                "bad = []",
+                "ts = [threading.Thread(target=writer)] + [threading.Thread(target=reader, args=(bad,)) for _ in range(2)]",
+                "for t in ts: t.start()",
+                "for t in ts: t.join()",
+                "print(bad)",
+                ""));
+        assertThat(r.stdout()).isEqualTo("[]\n");
+    }
+
+    @Test
     @DisplayName("an unlocked n += 1 from 4 threads loses updates (in most runs); with a threading.Lock it is exact in every run")
     void counter() {
         int n = 100_000 * SCALE;
