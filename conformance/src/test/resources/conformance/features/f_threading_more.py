@@ -11,8 +11,8 @@ woken = []
 
 def waiter(i):
     with cond:
+        # Being in ready means waiting on cond: the main thread holds cond while it counts.
         ready.append(i)
-        cond.notify_all()
         cond.wait()
         woken.append(i)
 
@@ -20,9 +20,12 @@ def waiter(i):
 ws = [threading.Thread(target=waiter, args=(i,)) for i in range(4)]
 for w in ws:
     w.start()
-with cond:
-    cond.wait_for(lambda: len(ready) == 4)
-    cond.notify(2)
+while True:
+    with cond:
+        if len(ready) == 4:
+            cond.notify(2)
+            break
+    time.sleep(0.001)
 with cond:
     cond.wait_for(lambda: len(woken) == 2, timeout=10)
     first = len(woken)

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A Python 3 interpreter for the JVM whose thread coordination is a plug-in.",
-        subcommands = {RunCommand.class, DisCommand.class, StrategiesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CompareCommand.class, TraceCommand.class, BenchCommand.class, ReplCommand.class, DisCommand.class, StrategiesCommand.class, CommandLine.HelpCommand.class})
 public final class InterlockCommand implements Runnable {
 
     /** Usage errors: CPython and picocli agree on 2. */
@@ -28,6 +28,7 @@ public final class InterlockCommand implements Runnable {
         CommandLine cl = new CommandLine(new InterlockCommand());
         // everything after the program's file belongs to the program
         cl.getSubcommands().get("run").setStopAtPositional(true);
+        cl.getSubcommands().get("compare").setStopAtPositional(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println("interlock: internal error: " + ex);

@@ -31,6 +31,10 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "FILE [ARGS...]", description = "The program and its arguments.")
     List<String> positional = new ArrayList<>();
 
+    @Option(names = "--stats-json", paramLabel = "FILE", hidden = true,
+            description = "Write the run's time, CPU time, peak heap and counters to FILE (used by compare).")
+    Path statsJson;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -80,6 +84,11 @@ final class RunCommand implements Callable<Integer> {
         InterpreterConfig config = new InterpreterConfig(selection.strategy().name(), selection.memory().name(),
                 selection.options(), argv, scriptDirectory, System.out, System.err, false, runtime.allowUnsafe);
         Interpreter interpreter = PluginRegistry.create(selection, config);
+        if (statsJson != null) {
+            String program = source;
+            return dev.interlock.cli.compare.RunMeasurement.measure(interpreter,
+                    () -> interpreter.runMain(program, filename), statsJson);
+        }
         return interpreter.runMain(source, filename);
     }
 

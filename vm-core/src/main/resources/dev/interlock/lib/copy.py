@@ -4,8 +4,10 @@ Written in Python for Interlock, following CPython's documented protocol: __copy
 __deepcopy__(memo) when a class defines them; built-in containers copied by type; other
 instances made with cls.__new__(cls) and given a copy of their __dict__ (or slots).
 
-Missing: __reduce_ex__/copyreg-based copying of arbitrary built-in types, and
-__getstate__/__setstate__.
+Classes that define __reduce__ (deque, defaultdict, OrderedDict, Counter) or __getnewargs__
+(namedtuple) are rebuilt from what it returns, as pickling would.
+
+Missing: __reduce_ex__/copyreg-based copying of arbitrary built-in types, and __getstate__.
 """
 
 __all__ = ['Error', 'copy', 'deepcopy']
@@ -35,6 +37,9 @@ def copy(x):
     copier = getattr(cls, '__copy__', None)
     if copier is not None:
         return copier(x)
+    reduced = _reduction(x)
+    if reduced is not None:
+        return _rebuild(x, None, *reduced)
     return _reconstruct(x, None)
 
 
@@ -74,7 +79,11 @@ def deepcopy(x, memo=None, _nil=[]):
         if copier is not None:
             y = copier(memo)
         else:
-            y = _reconstruct(x, memo)
+            reduced = _reduction(x)
+            if reduced is not None:
+                y = _rebuild(x, memo, *reduced)
+            else:
+                y = _reconstruct(x, memo)
     if y is not x:
         memo[d] = y
         _keep_alive(x, memo)
@@ -87,6 +96,59 @@ def _keep_alive(x, memo):
         memo[id(memo)].append(x)
     except KeyError:
         memo[id(memo)] = [x]
+
+
+def _reduction(x):
+    # What pickling would record for x, when its class says: a __reduce__ of its own (deque,
+    # defaultdict, OrderedDict, Counter), or __getnewargs__ (namedtuple). None otherwise.
+    cls = type(x)
+    reduce = getattr(cls, '__reduce__', None)
+    if reduce is not None:
+        return reduce(x)
+    getnewargs = getattr(cls, '__getnewargs__', None)
+    if getnewargs is not None:
+        return _new_object, (cls,) + tuple(getnewargs(x)), getattr(x, '__dict__', None) or None
+    return None
+
+
+def _new_object(cls, *args):
+    return cls.__new__(cls, *args)
+
+
+def _rebuild(x, memo, func, args, state=None, listitems=None, dictitems=None):
+    # Makes the copy from a reduction: func(*args), then its state, items and entries.
+    deep = memo is not None
+    if deep and args:
+        args = deepcopy(args, memo)
+    y = func(*args)
+    if deep:
+        memo[id(x)] = y
+    if state is not None:
+        if deep:
+            state = deepcopy(state, memo)
+        setstate = getattr(y, '__setstate__', None)
+        if setstate is not None:
+            setstate(state)
+        else:
+            if isinstance(state, tuple) and len(state) == 2:
+                state, slotstate = state
+            else:
+                slotstate = None
+            if state:
+                y.__dict__.update(state)
+            if slotstate:
+                for name, value in slotstate.items():
+                    setattr(y, name, value)
+    if listitems is not None:
+        for item in listitems:
+            y.append(deepcopy(item, memo) if deep else item)
+    if dictitems is not None:
+        for key, value in dictitems:
+            if deep:
+                key = deepcopy(key, memo)
+                value = deepcopy(value, memo)
+            y[key] = value
+    return y
 
 
 def _reconstruct(x, memo):

@@ -11,6 +11,9 @@ import dev.interlock.api.ThreadState;
 import dev.interlock.api.memory.MemoryManager;
 import dev.interlock.api.memory.ObjectHeader;
 import dev.interlock.api.storage.ContainerStorage;
+import dev.interlock.api.trace.Activity;
+import dev.interlock.api.trace.Mark;
+import dev.interlock.api.trace.Tracer;
 import dev.interlock.vm.storage.PlainContainerStorage;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -67,6 +70,7 @@ public final class GilLockingStrategy implements LockingStrategy {
     private final SwitchSettings switches;
     private final CheckPoints checkPoints;
     private final ContainerStorage storage;
+    private final Tracer tracer;
 
     // guarded by mutex
     private boolean locked;
@@ -79,8 +83,13 @@ public final class GilLockingStrategy implements LockingStrategy {
     private long threadsStarted;
     private int waiting;
 
-    @Inject
     public GilLockingStrategy(SwitchSettings switches, StrategyOptions options, MemoryManager memory) {
+        this(switches, options, memory, Tracer.OFF);
+    }
+
+    @Inject
+    public GilLockingStrategy(SwitchSettings switches, StrategyOptions options, MemoryManager memory, Tracer tracer) {
+        this.tracer = requireNonNull(tracer, "tracer is null");
         this.switches = requireNonNull(switches, "switches is null");
         requireNonNull(options, "options is null");
         requireNonNull(memory, "memory is null");
@@ -134,6 +143,7 @@ public final class GilLockingStrategy implements LockingStrategy {
             if (locked) {
                 waits++;
                 waiting++;
+                tracer.activity(thread, Activity.WAITING_GIL);
                 long start = System.nanoTime();
                 while (locked) {
                     long saved = switchNumber;
@@ -142,6 +152,7 @@ public final class GilLockingStrategy implements LockingStrategy {
                     if (timedOut && locked && switchNumber == saved && lastHolder != null) {
                         lastHolder.requestBreak(EvalBreaker.GIL_DROP_REQUEST);
                         dropRequests++;
+                        tracer.mark(thread, Mark.DROP_REQUEST);
                     }
                 }
                 waitNanos += System.nanoTime() - start;
@@ -181,6 +192,7 @@ public final class GilLockingStrategy implements LockingStrategy {
             if (requested) {
                 thread.clearBreak(EvalBreaker.GIL_DROP_REQUEST);
                 forcedSwitches++;
+                tracer.mark(thread, Mark.FORCED_SWITCH);
                 // FORCE_SWITCHING: not switched yet => wait, so this thread cannot take it back at once.
                 while (lastHolder == thread && waiting > 0) {
                     switchCond.awaitUninterruptibly();
@@ -195,8 +207,10 @@ public final class GilLockingStrategy implements LockingStrategy {
     public void handleEvalBreaker(ThreadState thread) {
         int bits = thread.evalBreaker();
         if ((bits & EvalBreaker.GIL_DROP_REQUEST) != 0) {
+            tracer.activity(thread, Activity.WAITING_GIL);
             detach(thread);
             attach(thread);
+            tracer.activity(thread, Activity.RUNNING);
         }
         if ((bits & EvalBreaker.STOP_THE_WORLD) != 0) {
             thread.clearBreak(EvalBreaker.STOP_THE_WORLD); // the GIL already stops the world

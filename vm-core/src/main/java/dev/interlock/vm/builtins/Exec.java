@@ -2,9 +2,11 @@ package dev.interlock.vm.builtins;
 
 import dev.interlock.vm.compiler.Compiler;
 import dev.interlock.vm.errors.Errors;
+import dev.interlock.vm.errors.NotSupportedError;
 import dev.interlock.vm.errors.SyntaxErrorException;
 import dev.interlock.vm.eval.Frame;
 import dev.interlock.vm.objects.ArgParser;
+import dev.interlock.vm.objects.BuiltinDef;
 import dev.interlock.vm.objects.PyCode;
 import dev.interlock.vm.objects.PyDict;
 import dev.interlock.vm.objects.PyNone;
@@ -26,8 +28,9 @@ final class Exec {
 
     static final ArgParser COMPILE = new ArgParser("compile", 3, 0,
             new String[] {"source", "filename", "mode", "flags", "dont_inherit", "optimize"}, "_feature_version");
-    static final ArgParser EXEC = new ArgParser("exec", 1, 0, new String[] {"source", "globals", "locals"}, "closure");
-    static final ArgParser EVAL = new ArgParser("eval", 1, 0, new String[] {"source", "globals", "locals"});
+    static final ArgParser EXEC = new ArgParser("exec", 1, 3, new String[] {"source", "globals", "locals"}, "closure");
+    private static final PyStr BUILTINS = PyStr.immortal("__builtins__");
+    private static final PyStr GETITEM = PyStr.immortal("__getitem__");
 
     private Exec() {
     }
@@ -47,20 +50,46 @@ final class Exec {
     }
 
     static PyObject exec(PyObject[] a, int s, int n, PyTuple kw) {
+        if (n > 3) {
+            throw Errors.typeError("exec() takes at most 3 positional arguments (" + n + " given)");
+        }
         PyObject[] p = EXEC.parse(a, s, n, kw);
-        return run(p, "exec", Compiler.Mode.EXEC);
+        PyObject closure = p[3];
+        if (closure != null && closure != PyNone.INSTANCE) {
+            if (!(p[0] instanceof PyCode)) {
+                throw Errors.typeError("closure can only be used when source is a code object");
+            }
+            throw new NotSupportedError("exec() with a closure");
+        }
+        Refs.decref(run("exec", p[0], p[1], p[2], Compiler.Mode.EXEC));
+        return PyNone.INSTANCE;
     }
 
     static PyObject eval(PyObject[] a, int s, int n, PyTuple kw) {
-        PyObject[] p = EVAL.parse(a, s, n, kw);
-        return run(p, "eval", Compiler.Mode.EVAL);
+        if (kw != null && kw.size() > 0) {
+            throw Errors.typeError("eval() takes no keyword arguments");
+        }
+        BuiltinDef.checkPositional("eval", n, 1, 3);
+        return run("eval", a[s], n > 1 ? a[s + 1] : null, n > 2 ? a[s + 2] : null, Compiler.Mode.EVAL);
     }
 
-    private static PyObject run(PyObject[] p, String function, Compiler.Mode mode) {
-        PyObject globals = p[1] == null || p[1] == PyNone.INSTANCE ? null : p[1];
-        PyObject locals = p[2] == null || p[2] == PyNone.INSTANCE ? null : p[2];
+    private static PyObject run(String function, PyObject source, PyObject globalsArg, PyObject localsArg,
+            Compiler.Mode mode) {
+        PyObject globals = globalsArg == PyNone.INSTANCE ? null : globalsArg;
+        PyObject locals = localsArg == PyNone.INSTANCE ? null : localsArg;
         if (globals != null && !(globals instanceof PyDict)) {
-            throw Errors.typeError(function + "() globals must be a dict, not " + globals.typeName());
+            if (mode == Compiler.Mode.EVAL) {
+                throw Errors.typeError(isMapping(globals) ? "globals must be a real dict; try eval(expr, {}, mapping)"
+                        : "globals must be a dict");
+            }
+            throw Errors.typeError("exec() globals must be a dict, not " + globals.typeName());
+        }
+        if (locals != null && !isMapping(locals)) {
+            throw Errors.typeError(mode == Compiler.Mode.EVAL ? "locals must be a mapping"
+                    : "locals must be a mapping or None, not " + locals.typeName());
+        }
+        if (!(source instanceof PyStr) && !(source instanceof PyCode)) {
+            throw Errors.typeError(function + "() arg 1 must be a string, bytes or code object");
         }
         PyThreadState ts = PyThreadState.current();
         Frame caller = ts.frame;
@@ -74,21 +103,26 @@ final class Exec {
             l = Refs.newRef(locals != null ? locals : globals);
         }
         try {
-            PyObject b = g.getItemOrNull("__builtins__");
+            PyObject b = g.getItemOrNull(BUILTINS);
             if (b != null) {
                 Refs.decref(b);
             } else {
-                g.setItem("__builtins__", Interpreter.current().builtins());
+                // CPython inserts the builtins namespace itself, a dict
+                g.putItem(BUILTINS, Interpreter.current().builtins().dict());
             }
             PyCode code;
-            if (p[0] instanceof PyCode c) {
+            if (source instanceof PyCode c) {
                 code = Refs.newRef(c);
             } else {
-                String source = sourceText(p[0], function);
+                String text = sourceText(source, function);
                 if (mode == Compiler.Mode.EVAL) {
-                    source = source.stripLeading();
+                    int i = 0;
+                    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                        i++;
+                    }
+                    text = text.substring(i);
                 }
-                code = compileText(source, "<string>", mode);
+                code = compileText(text, "<string>", mode);
             }
             try {
                 return Interpreter.current().evalLoop().runWithLocals(code, g, l, ts);
@@ -99,6 +133,26 @@ final class Exec {
             Refs.decref(g);
             Refs.decref(l);
         }
+    }
+
+    /** {@code PyMapping_Check}: the type supports subscription (a Java {@code getItem} or a {@code __getitem__}). */
+    private static boolean isMapping(PyObject o) {
+        if (o instanceof PyDict) {
+            return true;
+        }
+        try {
+            if (o.getClass().getMethod("getItem", PyObject.class).getDeclaringClass() != PyObject.class) {
+                return true;
+            }
+        } catch (NoSuchMethodException e) {
+            throw new dev.interlock.vm.errors.InterpreterError("PyObject.getItem is missing", e);
+        }
+        PyObject getitem = o.type().lookup(GETITEM);
+        if (getitem == null) {
+            return false;
+        }
+        Refs.decref(getitem);
+        return true;
     }
 
     private static String sourceText(PyObject source, String function) {

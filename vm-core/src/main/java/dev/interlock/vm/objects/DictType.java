@@ -15,7 +15,7 @@ final class DictType {
     }
 
     static PyType define() {
-        return PyType.builtin("dict", PyType.OBJECT)
+        return PyType.builtin("dict", PyType.OBJECT).noInstanceDict()
                 .doc("dict() -> new empty dictionary")
                 .constructor((t, a, s, n, kw) -> {
                     BuiltinDef.checkPositional("dict", n, 0, 1);
@@ -80,10 +80,12 @@ final class DictType {
                 .method(noArgs("values", (PyDict self) -> new PyDictView(self, PyDictView.Kind.VALUES)))
                 .method(noArgs("items", (PyDict self) -> new PyDictView(self, PyDictView.Kind.ITEMS)))
                 .method(noArgs("copy", PyDict::copy))
+                .method(noArgs("__reversed__", (PyDict self) -> PyDictView.reversedIterator(self, PyDictView.Kind.KEYS)))
                 .method(noArgs("clear", (PyDict self) -> {
                     self.clear();
                     return PyNone.INSTANCE;
                 }))
+                .genericAlias()
                 .slotWrappers(PyDict.class, java.util.EnumSet.of(dev.interlock.vm.ops.BinaryOp.OR))
                 .build();
     }

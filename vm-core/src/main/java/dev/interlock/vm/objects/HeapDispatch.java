@@ -231,11 +231,30 @@ public final class HeapDispatch {
         return binary(self, type, op.reflectedName(), other);
     }
 
+    /** {@code __iadd__} and the like, or null without an override. */
+    public static PyObject inplace(PyObject self, PyType type, BinaryOp op, PyObject other) {
+        return binary(self, type, op.inplaceName(), other);
+    }
+
+    /** {@code __neg__}, {@code __pos__}, {@code __invert__}, or null without an override. */
+    public static PyObject unary(PyObject self, PyType type, dev.interlock.vm.ops.UnaryOp op) {
+        if (skipOverride(self)) {
+            return null;
+        }
+        Slot slot = op == dev.interlock.vm.ops.UnaryOp.NEGATIVE ? Slot.NEG
+                : op == dev.interlock.vm.ops.UnaryOp.POSITIVE ? Slot.POS : Slot.INVERT;
+        PyObject m = type.lookupSlot(slot);
+        return m == null ? null : SlotCalls.call(m, self);
+    }
+
     /** Attribute lookup on an instance with a dict, with {@code __getattr__} as the fallback. */
     public static PyObject getAttribute(PyObject self, PyType type, PyStr name) {
         try {
             if (name.value().equals("__dict__")) {
-                return Refs.newRef(self.instanceDict());
+                PyDict d = self.instanceDict();
+                if (d != null) {
+                    return Refs.newRef(d);
+                }
             }
             return self.genericGetAttribute(name);
         } catch (PyException e) {

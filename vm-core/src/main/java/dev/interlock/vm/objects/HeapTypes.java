@@ -59,7 +59,8 @@ public final class HeapTypes {
         try {
             PyObject module = dict.getItemOrNull("__module__");
             if (module == null) {
-                module = PyStr.of("builtins");
+                module = callerModuleName();
+                dict.setItem("__module__", module);
             }
             String qualname = name;
             PyObject q = dict.pop(PyStrs.QUALNAME);
@@ -96,6 +97,16 @@ public final class HeapTypes {
             throw e;
         }
         return type;
+    }
+
+    /**
+     * The {@code __name__} of the calling frame's globals (a new reference): the module a class
+     * made by {@code type(name, bases, dict)} belongs to when the dict does not say.
+     */
+    private static PyObject callerModuleName() {
+        dev.interlock.vm.eval.Frame f = dev.interlock.vm.runtime.PyThreadState.current().frame;
+        PyObject name = f == null ? null : f.globals().getItemOrNull("__name__");
+        return name != null ? name : PyStr.of("builtins");
     }
 
     /**
@@ -147,7 +158,7 @@ public final class HeapTypes {
      */
     private static void layOutSlots(PyType type, PyType[] bases, PyType solid, java.util.List<String> own) {
         int inherited = 0;
-        boolean baseHasDict = solid != PyType.OBJECT;
+        boolean baseHasDict = solid != PyType.OBJECT && solid.instancesHaveDict();
         PyType slotted = null;
         for (PyType b : bases) {
             if (b.isHeapType()) {
@@ -182,7 +193,7 @@ public final class HeapTypes {
         type.setSlotLayout(index, wantsDict || baseHasDict);
     }
 
-    /** {@code __new__} is implicitly a staticmethod, {@code __init_subclass__} a classmethod. */
+    /** {@code __new__} is implicitly a staticmethod, {@code __init_subclass__} and {@code __class_getitem__} classmethods. */
     private static void wrapImplicitMethods(PyDict dict) {
         PyObject n = dict.getItemOrNull(PyStrs.NEW);
         if (n != null) {
@@ -191,12 +202,14 @@ public final class HeapTypes {
             }
             Refs.decref(n);
         }
-        PyObject i = dict.getItemOrNull("__init_subclass__");
-        if (i != null) {
-            if (i instanceof PyFunction) {
-                dict.setItemSteal("__init_subclass__", new Descriptors.ClassMethod(i));
+        for (String name : new String[] {"__init_subclass__", "__class_getitem__"}) {
+            PyObject i = dict.getItemOrNull(name);
+            if (i != null) {
+                if (i instanceof PyFunction) {
+                    dict.setItemSteal(name, new Descriptors.ClassMethod(i));
+                }
+                Refs.decref(i);
             }
-            Refs.decref(i);
         }
     }
 

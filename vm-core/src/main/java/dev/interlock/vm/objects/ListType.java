@@ -16,7 +16,7 @@ final class ListType {
     }
 
     static PyType define() {
-        return PyType.builtin("list", PyType.OBJECT)
+        return PyType.builtin("list", PyType.OBJECT).noInstanceDict()
                 .doc("Built-in mutable sequence.")
                 .constructor((t, a, s, n, kw) -> {
                     if (kw != null && kw.size() > 0) {
@@ -73,6 +73,7 @@ final class ListType {
                     ((PyList) self).sort(p[0], p[1] != null && p[1].isTrue());
                     return PyNone.INSTANCE;
                 }))
+                .genericAlias()
                 .slotWrappers(PyList.class, java.util.EnumSet.of(dev.interlock.vm.ops.BinaryOp.ADD, dev.interlock.vm.ops.BinaryOp.MUL))
                 .build();
     }

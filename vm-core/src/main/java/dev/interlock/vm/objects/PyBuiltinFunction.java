@@ -19,7 +19,8 @@ public final class PyBuiltinFunction extends PyObject {
     public PyBuiltinFunction(BuiltinDef def, String module) {
         this.def = requireNonNull(def, "def is null");
         this.self = null;
-        this.qualifier = "";
+        // CPython names a module function in argument errors as module.name (but not builtins')
+        this.qualifier = module == null || module.equals("builtins") ? "" : module + ".";
         this.module = module;
     }
 

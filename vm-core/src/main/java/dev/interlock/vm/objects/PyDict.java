@@ -17,7 +17,7 @@ import java.util.List;
  * storage. Hashes are computed here, before the storage is called, so the storage never runs a
  * {@code __hash__}.
  */
-public final class PyDict extends PyObject {
+public class PyDict extends PyObject {
 
     public static final PyType TYPE = DictType.define();
 
@@ -35,6 +35,14 @@ public final class PyDict extends PyObject {
     private PyDict(Interpreter interp, PyType subtype) {
         this.entries = interp.storage().newMap(this, interp.keyOps(), 0);
         this.type = Refs.newRef(subtype);
+    }
+
+    /**
+     * A dict of a built-in subtype defined in Java ({@code collections.defaultdict}), or of a
+     * Python class derived from one.
+     */
+    protected PyDict(PyType subtype) {
+        this(Interpreter.current(), subtype);
     }
 
     /** A blank instance of a Python class derived from dict. */
@@ -69,7 +77,7 @@ public final class PyDict extends PyObject {
 
     @Override
     public PyDict instanceDict() {
-        if (type == TYPE) {
+        if (type == TYPE || !type.instancesHaveDict()) {
             return null;
         }
         if (attributes == null) {
@@ -281,10 +289,15 @@ public final class PyDict extends PyObject {
                 return r;
             }
         }
+        return builtinGetItem(key);
+    }
+
+    /** {@code dict.__getitem__}: the entry, else a subtype's {@code __missing__}, else KeyError. */
+    public PyObject builtinGetItem(PyObject key) {
         PyObject v = getItemOrNull(key);
         if (v == null) {
             if (type != TYPE) {
-                PyObject m = HeapDispatch.missing(this, type, key);
+                PyObject m = missing(key);
                 if (m != null) {
                     return m;
                 }
@@ -294,11 +307,24 @@ public final class PyDict extends PyObject {
         return v;
     }
 
+    /**
+     * {@code __missing__} for {@code self[key]} of an absent key: the value (a new reference), or
+     * null to raise KeyError. By default a Python subclass's method; Java subtypes supply their own.
+     */
+    protected PyObject missing(PyObject key) {
+        return HeapDispatch.missing(this, type, key);
+    }
+
     @Override
     public void deleteItem(PyObject key) {
         if (type != TYPE && HeapDispatch.deleteItem(this, type, key)) {
             return;
         }
+        builtinDeleteItem(key);
+    }
+
+    /** {@code dict.__delitem__}. */
+    public void builtinDeleteItem(PyObject key) {
         if (!removeIfPresent(key)) {
             throw Errors.keyError(key);
         }
@@ -390,6 +416,17 @@ public final class PyDict extends PyObject {
     }
 
     @Override
+    public PyObject reflectedBinaryOp(BinaryOp op, PyObject other) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.reflected(this, type, op, other);
+            if (r != null) {
+                return r;
+            }
+        }
+        return PyNotImplemented.INSTANCE;
+    }
+
+    @Override
     public PyObject binaryOp(BinaryOp op, PyObject other) {
         if (type != TYPE) {
             PyObject r = HeapDispatch.binaryOp(this, type, op, other);
@@ -407,6 +444,12 @@ public final class PyDict extends PyObject {
 
     @Override
     public PyObject inplaceOp(BinaryOp op, PyObject other) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.inplace(this, type, op, other);
+            if (r != null) {
+                return r;
+            }
+        }
         if (op == BinaryOp.OR) {
             DictType.update(this, other);
             return Refs.newRef(this);
@@ -429,6 +472,11 @@ public final class PyDict extends PyObject {
                 return r;
             }
         }
+        return dictRepr();
+    }
+
+    /** {@code dict.__repr__}, whatever the type: {@code {'a': 1}}, {@code {...}} when recursive. */
+    protected final String dictRepr() {
         if (entries.size() == 0) {
             return "{}";
         }

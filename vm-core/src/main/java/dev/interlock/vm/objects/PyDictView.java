@@ -5,36 +5,87 @@ import dev.interlock.api.storage.MapStorage;
 import dev.interlock.vm.ops.Compare;
 import java.util.List;
 
-/** {@code dict.keys()}, {@code dict.values()} and {@code dict.items()}: live views of a dict. */
+/**
+ * {@code dict.keys()}, {@code dict.values()} and {@code dict.items()}: live views of a dict; for
+ * an OrderedDict the {@code odict_keys} family, subclasses of these. Both can be reversed.
+ */
 public final class PyDictView extends PyObject {
 
     /** Which view. */
-    enum Kind {
-        KEYS("dict_keys", DictIterator.Kind.KEYS),
-        VALUES("dict_values", DictIterator.Kind.VALUES),
-        ITEMS("dict_items", DictIterator.Kind.ITEMS);
+    public enum Kind {
+        KEYS("keys", DictIterator.Kind.KEYS),
+        VALUES("values", DictIterator.Kind.VALUES),
+        ITEMS("items", DictIterator.Kind.ITEMS);
 
         final PyType type;
+        final PyType orderedType;
+        final PyType reverseIterator;
         final DictIterator.Kind iteration;
 
         Kind(String name, DictIterator.Kind iteration) {
-            this.type = PyType.builtin(name, PyType.OBJECT).finalType().slotWrappers(PyDictView.class).build();
+            this.type = PyType.builtin("dict_" + name, PyType.OBJECT).finalType()
+                    .method(BuiltinDef.noArgs("__reversed__", (PyDictView self) -> reversedIterator(self.dict, self.kind)))
+                    .slotWrappers(PyDictView.class)
+                    .build();
+            this.orderedType = PyType.builtin("odict_" + name, type).finalType().build();
+            this.reverseIterator = PyType.builtin("dict_reverse" + name.substring(0, name.length() - 1) + "iterator",
+                    PyType.OBJECT).finalType().build();
             this.iteration = iteration;
         }
     }
 
     private final PyDict dict;
     private final Kind kind;
+    private final boolean ordered;
 
     PyDictView(PyDict dict, Kind kind) {
+        this(dict, kind, false);
+    }
+
+    private PyDictView(PyDict dict, Kind kind, boolean ordered) {
         this.dict = dict;
         this.kind = kind;
+        this.ordered = ordered;
         Refs.incref(dict);
+    }
+
+    /** An {@code odict_keys}, {@code odict_values} or {@code odict_items} view of {@code dict}. */
+    public static PyDictView ordered(PyDict dict, Kind kind) {
+        return new PyDictView(dict, kind, true);
+    }
+
+    /**
+     * {@code reversed(d)} or {@code reversed(d.keys())} and the like: the keys, values or pairs
+     * last first, from a snapshot taken now.
+     */
+    public static PyObject reversedIterator(PyDict dict, Kind kind) {
+        List<MapStorage.Entry<PyObject, PyObject>> list = dict.entryList();
+        PyObject[] out = new PyObject[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            MapStorage.Entry<PyObject, PyObject> e = list.get(out.length - 1 - i);
+            switch (kind) {
+                case KEYS:
+                    out[i] = e.key();
+                    Refs.decref(e.value());
+                    break;
+                case VALUES:
+                    out[i] = e.value();
+                    Refs.decref(e.key());
+                    break;
+                default:
+                    out[i] = PyTuple.steal(new PyObject[] {e.key(), e.value()});
+                    break;
+            }
+        }
+        PyTuple items = PyTuple.steal(out);
+        PyObject it = new SequenceIterator(items, kind.reverseIterator);
+        Refs.decref(items);
+        return it;
     }
 
     @Override
     public PyType type() {
-        return kind.type;
+        return ordered ? kind.orderedType : kind.type;
     }
 
     @Override
@@ -103,7 +154,7 @@ public final class PyDictView extends PyObject {
 
     @Override
     public String repr() {
-        StringBuilder b = new StringBuilder(kind.type.name()).append("([");
+        StringBuilder b = new StringBuilder(type().name()).append("([");
         List<MapStorage.Entry<PyObject, PyObject>> list = dict.entryList();
         try {
             boolean first = true;

@@ -20,14 +20,14 @@ public final class PyFunction extends PyObject {
             .property("__module__", self -> Refs.newRef(((PyFunction) self).module), (self, v) -> ((PyFunction) self).replaceModule(v))
             .getter("__code__", self -> Refs.newRef(((PyFunction) self).code))
             .getter("__globals__", self -> Refs.newRef(((PyFunction) self).globals))
-            .getter("__defaults__", self -> {
+            .property("__defaults__", self -> {
                 PyTuple d = ((PyFunction) self).defaults;
                 return d == null ? PyNone.INSTANCE : Refs.newRef(d);
-            })
-            .getter("__kwdefaults__", self -> {
+            }, (self, v) -> ((PyFunction) self).replaceDefaults(v))
+            .property("__kwdefaults__", self -> {
                 PyDict d = ((PyFunction) self).kwdefaults;
                 return d == null ? PyNone.INSTANCE : Refs.newRef(d);
-            })
+            }, (self, v) -> ((PyFunction) self).replaceKwdefaults(v))
             .getter("__closure__", self -> {
                 PyTuple c = ((PyFunction) self).closure;
                 return c == null ? PyNone.INSTANCE : Refs.newRef(c);
@@ -41,8 +41,8 @@ public final class PyFunction extends PyObject {
     private String qualname;
     private PyObject doc;
     private PyObject module;
-    private final PyTuple defaults;
-    private final PyDict kwdefaults;
+    private PyTuple defaults;
+    private PyDict kwdefaults;
     private final PyTuple closure;
     private PyDict dict;
 
@@ -117,6 +117,26 @@ public final class PyFunction extends PyObject {
         PyObject old = doc;
         doc = Refs.newRef(v == null ? PyNone.INSTANCE : v);
         Refs.decref(old);
+    }
+
+    /** {@code f.__defaults__ = v}: a tuple, or None (or deletion) for none. */
+    private void replaceDefaults(PyObject v) {
+        if (v != null && v != PyNone.INSTANCE && !(v instanceof PyTuple)) {
+            throw Errors.typeError("__defaults__ must be set to a tuple object");
+        }
+        PyTuple old = defaults;
+        defaults = v instanceof PyTuple t ? Refs.newRef(t) : null;
+        Refs.xdecref(old);
+    }
+
+    /** {@code f.__kwdefaults__ = v}: a dict, or None (or deletion) for none. */
+    private void replaceKwdefaults(PyObject v) {
+        if (v != null && v != PyNone.INSTANCE && !(v instanceof PyDict)) {
+            throw Errors.typeError("__kwdefaults__ must be set to a dict object");
+        }
+        PyDict old = kwdefaults;
+        kwdefaults = v instanceof PyDict d ? Refs.newRef(d) : null;
+        Refs.xdecref(old);
     }
 
     private void replaceModule(PyObject v) {

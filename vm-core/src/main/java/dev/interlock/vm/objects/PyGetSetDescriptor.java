@@ -56,13 +56,13 @@ public final class PyGetSetDescriptor extends PyObject {
     @Override
     public void descriptorSet(PyObject instance, PyObject value) {
         if (setter == null) {
-            throw Errors.attributeError("attribute '" + name + "' of '" + owner.name() + "' objects is not writable");
+            throw Errors.attributeError("attribute '" + name + "' of '" + owner.qualifiedName() + "' objects is not writable");
         }
         setter.set(instance, value);
     }
 
     @Override
     public String repr() {
-        return "<attribute '" + name + "' of '" + owner.name() + "' objects>";
+        return "<attribute '" + name + "' of '" + owner.qualifiedName() + "' objects>";
     }
 }

@@ -81,7 +81,7 @@ public final class PyList extends PyObject {
 
     @Override
     public PyDict instanceDict() {
-        if (type == TYPE) {
+        if (type == TYPE || !type.instancesHaveDict()) {
             return null;
         }
         if (dict == null) {
@@ -195,6 +195,11 @@ public final class PyList extends PyObject {
                 return r;
             }
         }
+        return builtinGetItem(key);
+    }
+
+    /** {@code list.__getitem__}: an index or a slice, whatever a subclass overrides. */
+    public PyObject builtinGetItem(PyObject key) {
         if (key instanceof PyInt k && k.isSmall()) {
             return getIndex(k.longValue());
         }
@@ -226,6 +231,11 @@ public final class PyList extends PyObject {
         if (type != TYPE && HeapDispatch.setItem(this, type, key, value)) {
             return;
         }
+        builtinSetItem(key, value);
+    }
+
+    /** {@code list.__setitem__}. */
+    public void builtinSetItem(PyObject key, PyObject value) {
         if (key instanceof PySlice slice) {
             setSlice(slice, value);
             return;
@@ -295,6 +305,11 @@ public final class PyList extends PyObject {
         if (type != TYPE && HeapDispatch.deleteItem(this, type, key)) {
             return;
         }
+        builtinDeleteItem(key);
+    }
+
+    /** {@code list.__delitem__}. */
+    public void builtinDeleteItem(PyObject key) {
         if (key instanceof PySlice slice) {
             PySlice.Indices ix = slice.indices(items.size());
             if (ix.length() > 0) {
@@ -327,6 +342,11 @@ public final class PyList extends PyObject {
                 return b;
             }
         }
+        return builtinContains(item);
+    }
+
+    /** {@code list.__contains__}. */
+    public boolean builtinContains(PyObject item) {
         for (int i = 0; ; i++) {
             PyObject x = items.getNew(i);
             if (x == null) {
@@ -413,6 +433,12 @@ public final class PyList extends PyObject {
 
     @Override
     public PyObject reflectedBinaryOp(BinaryOp op, PyObject other) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.reflected(this, type, op, other);
+            if (r != null) {
+                return r;
+            }
+        }
         if (op == BinaryOp.MUL && other instanceof PyInt n) {
             return repeat(n);
         }
@@ -421,6 +447,12 @@ public final class PyList extends PyObject {
 
     @Override
     public PyObject inplaceOp(BinaryOp op, PyObject other) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.inplace(this, type, op, other);
+            if (r != null) {
+                return r;
+            }
+        }
         if (op == BinaryOp.ADD) {
             extend(other);
             return Refs.newRef(this);
@@ -466,6 +498,11 @@ public final class PyList extends PyObject {
                 return r;
             }
         }
+        return builtinRepr();
+    }
+
+    /** {@code list.__repr__}, whatever a subclass overrides. */
+    public String builtinRepr() {
         if (items.size() == 0) {
             return "[]";
         }

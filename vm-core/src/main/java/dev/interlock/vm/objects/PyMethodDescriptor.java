@@ -37,7 +37,7 @@ public final class PyMethodDescriptor extends PyObject {
     /** Calls the method with {@code self} as its instance. */
     public PyObject callWithSelf(PyObject self, PyObject[] args, int start, int nargs, PyTuple kwnames) {
         if (!self.type().isSubtypeOf(owner)) {
-            throw Errors.typeError("descriptor '" + def.name() + "' for '" + owner.name()
+            throw Errors.typeError("descriptor '" + def.name() + "' for '" + owner.qualifiedName()
                     + "' objects doesn't apply to a '" + self.typeName() + "' object");
         }
         return def.invoke(qualifier, self, args, start, nargs, kwnames);
@@ -86,6 +86,6 @@ public final class PyMethodDescriptor extends PyObject {
 
     @Override
     public String repr() {
-        return "<method '" + def.name() + "' of '" + owner.name() + "' objects>";
+        return "<method '" + def.name() + "' of '" + owner.qualifiedName() + "' objects>";
     }
 }

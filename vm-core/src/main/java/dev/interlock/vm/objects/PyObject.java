@@ -179,8 +179,19 @@ public abstract class PyObject extends ObjectHeader {
         dict.setItem(name, value);
     }
 
-    /** {@code delattr(self, name)}. */
+    /** {@code delattr(self, name)}: a data descriptor's {@code __delete__}, else the instance dict. */
     public void deleteAttribute(PyStr name) {
+        PyObject descr = type().lookup(name);
+        if (descr != null) {
+            try {
+                if (descr.isDataDescriptor()) {
+                    descr.descriptorSet(this, null);
+                    return;
+                }
+            } finally {
+                Refs.decref(descr);
+            }
+        }
         PyDict dict = instanceDict();
         if (dict == null || !dict.removeIfPresent(name)) {
             throw Errors.noAttribute(this, name);

@@ -26,6 +26,7 @@ public final class PyStrs {
     public static final PyStr GETITEM = PyStr.immortal("__getitem__");
     public static final PyStr REPR = PyStr.immortal("__repr__");
     public static final PyStr STR = PyStr.immortal("__str__");
+    public static final PyStr CLASS_GETITEM = PyStr.immortal("__class_getitem__");
     public static final PyStr HASH = PyStr.immortal("__hash__");
     public static final PyStr EQ = PyStr.immortal("__eq__");
     public static final PyStr BOOL = PyStr.immortal("__bool__");

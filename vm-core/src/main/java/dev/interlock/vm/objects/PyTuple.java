@@ -10,7 +10,7 @@ import java.util.List;
 /** Python's {@code tuple}: an immutable array of counted references. */
 public final class PyTuple extends PyObject {
 
-    public static final PyType TYPE = PyType.builtin("tuple", PyType.OBJECT)
+    public static final PyType TYPE = PyType.builtin("tuple", PyType.OBJECT).noInstanceDict()
             .doc("Built-in immutable sequence.")
             .constructor((t, a, s, n, kw) -> {
                 if (kw != null && kw.size() > 0) {
@@ -30,7 +30,8 @@ public final class PyTuple extends PyObject {
             .method(BuiltinDef.oneArg("count", (PyTuple self, PyObject x) -> PyInt.of(self.count(x))))
             .method(BuiltinDef.positional("index", 1, 3, (PyTuple self, PyObject[] a, int s, int n) ->
                     PyInt.of(self.index(a[s], n > 1 ? a[s + 1] : null, n > 2 ? a[s + 2] : null))))
-            .slotWrappers(PyTuple.class, java.util.EnumSet.of(dev.interlock.vm.ops.BinaryOp.ADD, dev.interlock.vm.ops.BinaryOp.MUL))
+            .genericAlias()
+                .slotWrappers(PyTuple.class, java.util.EnumSet.of(dev.interlock.vm.ops.BinaryOp.ADD, dev.interlock.vm.ops.BinaryOp.MUL))
             .build();
 
     /** The empty tuple, immortal. */
@@ -109,8 +110,7 @@ public final class PyTuple extends PyObject {
         if (iterable instanceof PyTuple t && t.isExact()) {
             return Refs.newRef(t);
         }
-        List<PyObject> out = Iteration.collect(iterable);
-        return steal(out.toArray(new PyObject[0]));
+        return steal(Iteration.toArray(iterable));
     }
 
     @Override
@@ -120,7 +120,7 @@ public final class PyTuple extends PyObject {
 
     @Override
     public PyDict instanceDict() {
-        if (type == TYPE) {
+        if (type == TYPE || !type.instancesHaveDict()) {
             return null;
         }
         if (dict == null) {
@@ -173,11 +173,23 @@ public final class PyTuple extends PyObject {
 
     @Override
     public int length() {
+        if (type != TYPE) {
+            int n = HeapDispatch.length(this, type);
+            if (n >= 0) {
+                return n;
+            }
+        }
         return items.length;
     }
 
     @Override
     public boolean isTrue() {
+        if (type != TYPE) {
+            Boolean b = HeapDispatch.isTrue(this, type);
+            if (b != null) {
+                return b;
+            }
+        }
         return items.length != 0;
     }
 
@@ -212,6 +224,12 @@ public final class PyTuple extends PyObject {
 
     @Override
     public boolean contains(PyObject item) {
+        if (type != TYPE) {
+            Boolean b = HeapDispatch.contains(this, type, item);
+            if (b != null) {
+                return b;
+            }
+        }
         for (PyObject o : items) {
             if (Compare.isEqual(o, item)) {
                 return true;
@@ -242,6 +260,12 @@ public final class PyTuple extends PyObject {
 
     @Override
     public PyObject iter() {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.iter(this, type);
+            if (r != null) {
+                return r;
+            }
+        }
         return new SequenceIterator(this, TUPLE_ITERATOR);
     }
 
@@ -257,6 +281,12 @@ public final class PyTuple extends PyObject {
 
     @Override
     public long hash() {
+        if (type != TYPE) {
+            Long h = HeapDispatch.hash(this, type);
+            if (h != null) {
+                return h;
+            }
+        }
         // Compare CPython's tuplehash (an xxHash-style mix, 3.8+).
         final long prime1 = 0x9E3779B185EBCA87L;
         final long prime2 = 0xC2B2AE3D27D4EB4FL;
@@ -281,6 +311,12 @@ public final class PyTuple extends PyObject {
 
     @Override
     public PyObject binaryOp(BinaryOp op, PyObject other) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.binaryOp(this, type, op, other);
+            if (r != null) {
+                return r;
+            }
+        }
         if (op == BinaryOp.ADD) {
             if (!(other instanceof PyTuple o)) {
                 if (other instanceof PyList || other instanceof PyStr) {
@@ -310,6 +346,12 @@ public final class PyTuple extends PyObject {
 
     @Override
     public PyObject reflectedBinaryOp(BinaryOp op, PyObject other) {
+        if (type != TYPE) {
+            PyObject r = HeapDispatch.reflected(this, type, op, other);
+            if (r != null) {
+                return r;
+            }
+        }
         if (op == BinaryOp.MUL && other instanceof PyInt n) {
             return repeat(n);
         }

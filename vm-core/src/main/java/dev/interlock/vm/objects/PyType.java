@@ -180,8 +180,11 @@ public class PyType extends PyObject {
         return slotCount;
     }
 
-    /** False for classes whose {@code __slots__} (and bases') leave out {@code __dict__}. */
-    boolean instancesHaveDict() {
+    /**
+     * False for classes whose {@code __slots__} (and bases') leave out {@code __dict__}, and for
+     * built-in types whose instances have none (so a subclass with {@code __slots__ = ()} has none).
+     */
+    public boolean instancesHaveDict() {
         return instancesHaveDict;
     }
 
@@ -439,6 +442,9 @@ public class PyType extends PyObject {
             throw Errors.typeError("cannot set '" + attr.value() + "' attribute of immutable type '" + name + "'");
         }
         heapDict.setItem(attr, value);
+        if (value instanceof PyStr str && attr.value().equals("__module__")) {
+            module = str.value();
+        }
         invalidateCaches();
     }
 
@@ -491,6 +497,32 @@ public class PyType extends PyObject {
         return null;
     }
 
+    /**
+     * {@code cls[key]}: the class's {@code __class_getitem__} (PEP 560), which built-in generics
+     * define to make {@code list[int]}; otherwise not subscriptable.
+     */
+    @Override
+    public PyObject getItem(PyObject key) {
+        PyObject m = lookup(PyStrs.CLASS_GETITEM);
+        if (m == null) {
+            if (this == TYPE) {
+                return new PyGenericAlias(this, key);
+            }
+            throw Errors.typeError("type '" + qualifiedName() + "' is not subscriptable");
+        }
+        try {
+            PyObject bound = m.descriptorGet(null, this);
+            PyObject callable = bound != null ? bound : Refs.newRef(m);
+            try {
+                return callable.call(new PyObject[] {key}, 0, 1, null);
+            } finally {
+                Refs.decref(callable);
+            }
+        } finally {
+            Refs.decref(m);
+        }
+    }
+
     @Override
     public String repr() {
         return "<class '" + (module.equals("builtins") ? qualname() : module + "." + qualname()) + "'>";
@@ -538,6 +570,15 @@ public class PyType extends PyObject {
         /** How instances are made when the type is called. */
         public Builder constructor(Constructor c) {
             type.constructor = c;
+            return this;
+        }
+
+        /**
+         * Says instances have no {@code __dict__} (tuple, list, dict, deque): a Python subclass
+         * that declares {@code __slots__ = ()} then has none either.
+         */
+        public Builder noInstanceDict() {
+            type.instancesHaveDict = false;
             return this;
         }
 
@@ -624,6 +665,15 @@ public class PyType extends PyObject {
         /** {@link #slotWrappers(Class, java.util.Set)} for a type without binary operators. */
         public Builder slotWrappers(Class<? extends PyObject> javaClass) {
             return slotWrappers(javaClass, java.util.EnumSet.noneOf(dev.interlock.vm.ops.BinaryOp.class));
+        }
+
+        /**
+         * Lets the type be subscripted for type hints ({@code list[int]}), as CPython's built-in
+         * generics do with a {@code __class_getitem__} that makes a {@code types.GenericAlias}.
+         */
+        public Builder genericAlias() {
+            return classMethod(BuiltinDef.oneArg("__class_getitem__",
+                    (PyObject cls, PyObject args) -> new PyGenericAlias((PyType) cls, args)));
         }
 
         public PyType build() {

@@ -132,6 +132,7 @@ final class SetTypes {
                     self.toggleAll(o);
                     return PyNone.INSTANCE;
                 }))
+                .genericAlias()
                 .slotWrappers(PySet.class, java.util.EnumSet.of(dev.interlock.vm.ops.BinaryOp.AND, dev.interlock.vm.ops.BinaryOp.OR, dev.interlock.vm.ops.BinaryOp.XOR, dev.interlock.vm.ops.BinaryOp.SUB))
                 .build();
     }
@@ -158,6 +159,7 @@ final class SetTypes {
                     }
                     return n == 0 ? new PyFrozenSet(0) : PyFrozenSet.fromIterable(a[s]);
                 }))
+                .genericAlias()
                 .slotWrappers(PyFrozenSet.class, java.util.EnumSet.of(dev.interlock.vm.ops.BinaryOp.AND, dev.interlock.vm.ops.BinaryOp.OR, dev.interlock.vm.ops.BinaryOp.XOR, dev.interlock.vm.ops.BinaryOp.SUB))
                 .build();
     }

@@ -62,6 +62,13 @@ public final class Arithmetic {
 
     /** {@code -a}, {@code +a}, {@code ~a}. */
     public static PyObject unary(UnaryOp op, PyObject a) {
+        // A Python class derived from a built-in type (list, dict, deque...) may define the method.
+        if (!(a instanceof dev.interlock.vm.objects.PyInstance) && a.type().isHeapType()) {
+            PyObject r = dev.interlock.vm.objects.HeapDispatch.unary(a, a.type(), op);
+            if (r != null) {
+                return r;
+            }
+        }
         return a.unaryOp(op);
     }
 
@@ -85,7 +92,7 @@ public final class Arithmetic {
     /** True for the built-in sequences with CPython's sq_concat and sq_repeat. */
     private static boolean isSequence(PyObject o) {
         return o instanceof dev.interlock.vm.objects.PyStr || o instanceof dev.interlock.vm.objects.PyList
-                || o instanceof dev.interlock.vm.objects.PyTuple;
+                || o instanceof dev.interlock.vm.objects.PyTuple || o instanceof dev.interlock.vm.objects.RepeatableSequence;
     }
 
     /** {@code abs(x)} for numbers. */

@@ -221,8 +221,26 @@ public final class Parser {
         return new SyntaxErrorException("SyntaxError", msg, filename, t.line(), col + 1, 0, lineText(t.line()));
     }
 
+    /**
+     * True when {@code t} and everything after it only end the input (NEWLINE, DEDENT, ENDMARKER):
+     * for a file without a final newline, the end comes on the unclosed bracket's own line.
+     */
+    private boolean onlyEndFollows(Token t) {
+        int i = tokens.indexOf(t);
+        if (i < 0) {
+            return false;
+        }
+        for (; i < tokens.size(); i++) {
+            TokenType type = tokens.get(i).type();
+            if (type != TokenType.NEWLINE && type != TokenType.DEDENT && type != TokenType.ENDMARKER) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private SyntaxErrorException invalidSyntax(Token t) {
-        if (unclosed != null && (t.type() == TokenType.ENDMARKER || t.line() > unclosedLine)) {
+        if (unclosed != null && (t.type() == TokenType.ENDMARKER || t.line() > unclosedLine || onlyEndFollows(t))) {
             return unclosed;
         }
         if (t.type() == TokenType.INDENT) {

@@ -1,6 +1,8 @@
 package dev.interlock.vm.runtime;
 
 import dev.interlock.api.LockingStrategy;
+import dev.interlock.api.trace.Activity;
+import dev.interlock.api.trace.Tracer;
 import dev.interlock.vm.errors.Errors;
 import dev.interlock.vm.objects.ExceptionTypes;
 
@@ -38,6 +40,8 @@ public final class Blocking {
     /** Runs {@code call} detached and returns its result. */
     public static <T> T get(PyThreadState ts, Supplier<T> call) {
         LockingStrategy strategy = ts.interpreter().strategy();
+        Tracer tracer = ts.interpreter().tracer();
+        tracer.activity(ts, Activity.DETACHED);
         strategy.detach(ts);
         boolean interrupted = false;
         T result = null;
@@ -47,6 +51,7 @@ public final class Blocking {
             interrupted = true;
         } finally {
             strategy.attach(ts);
+            tracer.activity(ts, Activity.RUNNING);
         }
         if (interrupted) {
             throw Errors.of(ExceptionTypes.KEYBOARD_INTERRUPT);

@@ -7,6 +7,8 @@ import dev.interlock.api.LockingStrategy;
 import dev.interlock.api.SwitchSettings;
 import dev.interlock.api.memory.FatalError;
 import dev.interlock.api.memory.MemoryManager;
+import dev.interlock.api.trace.Activity;
+import dev.interlock.api.trace.Tracer;
 import dev.interlock.api.storage.ContainerStorage;
 import dev.interlock.vm.builtins.BuiltinsModule;
 import dev.interlock.vm.compiler.Compiler;
@@ -74,8 +76,17 @@ public final class Interpreter {
     private PyDict sysModules;
     private PyThreadState mainThread;
 
-    @Inject
     public Interpreter(InterpreterConfig config, LockingStrategy strategy, MemoryManager memory, SwitchSettings switches) {
+        this(config, strategy, memory, switches, Tracer.OFF);
+    }
+
+    /** Where thread activity goes for {@code interlock trace}; {@link Tracer#OFF} otherwise. */
+    private final Tracer tracer;
+
+    @Inject
+    public Interpreter(InterpreterConfig config, LockingStrategy strategy, MemoryManager memory, SwitchSettings switches,
+            Tracer tracer) {
+        this.tracer = requireNonNull(tracer, "tracer is null");
         this.config = requireNonNull(config, "config is null");
         this.strategy = requireNonNull(strategy, "strategy is null");
         this.memory = requireNonNull(memory, "memory is null");
@@ -112,6 +123,11 @@ public final class Interpreter {
 
     public SwitchSettings switches() {
         return switches;
+    }
+
+    /** The tracer the interpreter and its blocking calls report to. */
+    public Tracer tracer() {
+        return tracer;
     }
 
     public PyKeyOps keyOps() {
@@ -194,6 +210,108 @@ public final class Interpreter {
             return FatalError.EXIT_STATUS;
         }
         return status[0];
+    }
+
+    /** Where the interactive loop reads its lines. */
+    @FunctionalInterface
+    public interface LineSource {
+        /**
+         * Shows {@code prompt} and reads one line, without its line end; null at the end of input.
+         * Throws {@link java.io.InterruptedIOException} when the user interrupts (Ctrl-C).
+         */
+        String readLine(String prompt) throws java.io.IOException;
+    }
+
+    /**
+     * Runs the interactive loop (CPython's REPL) on a new main thread: statements are read from
+     * {@code input} with the {@code >>>} and {@code ...} prompts and run in {@code __main__};
+     * expression values are echoed; an exception prints its traceback and the loop goes on.
+     * Ends at the end of input or with SystemExit; returns the exit status.
+     */
+    public int runInteractive(LineSource input, String banner) {
+        int[] status = {0};
+        PyThread main = newThread("MainThread", ts -> status[0] = interactOn(ts, input, banner));
+        main.start();
+        joinUninterruptibly(main);
+        stdout.flush();
+        return fatal.get() != null ? FatalError.EXIT_STATUS : status[0];
+    }
+
+    private int interactOn(PyThreadState ts, LineSource input, String banner) {
+        mainThread = ts;
+        initialize();
+        PyModule main = newModule("__main__");
+        if (banner != null) {
+            stderr.println(banner);
+            stderr.flush();
+        }
+        int status = 0;
+        List<String> lines = new ArrayList<>();
+        while (true) {
+            String prompt = lines.isEmpty() ? ">>> " : "... ";
+            String line;
+            try {
+                line = Blocking.get(ts, () -> {
+                    try {
+                        return input.readLine(prompt);
+                    } catch (java.io.InterruptedIOException e) {
+                        throw new InterruptedException();
+                    } catch (java.io.IOException e) {
+                        return null;
+                    }
+                });
+            } catch (PyException e) {
+                // Ctrl-C at the prompt: CPython prints KeyboardInterrupt and starts a new statement.
+                e.release();
+                stdout.flush();
+                stderr.println("\nKeyboardInterrupt");
+                stderr.flush();
+                lines.clear();
+                continue;
+            }
+            if (line == null) {
+                stdout.println();
+                break;
+            }
+            lines.add(line);
+            InteractiveInput.Status st;
+            try {
+                st = InteractiveInput.check(lines, "<stdin>");
+            } catch (NotSupportedError e) {
+                stdout.flush();
+                stderr.println("NotSupportedError: " + e.getMessage());
+                lines.clear();
+                continue;
+            }
+            if (st instanceof InteractiveInput.Incomplete) {
+                continue;
+            }
+            lines.clear();
+            if (st instanceof InteractiveInput.Invalid invalid) {
+                stdout.flush();
+                stderr.print(invalid.error().format());
+                stderr.flush();
+                continue;
+            }
+            PyCode code = ((InteractiveInput.Complete) st).code();
+            try {
+                Refs.decref(evalLoop.runWithLocals(code, main.dict(), main.dict(), ts));
+            } catch (PyException e) {
+                if (e.matches(ExceptionTypes.SYSTEM_EXIT)) {
+                    status = handleUncaught(e);
+                    break;
+                }
+                handleUncaught(e);
+            } catch (NotSupportedError e) {
+                stdout.flush();
+                TracebackPrinter.printNotSupported(ts, e, stderr);
+            } finally {
+                Refs.decref(code);
+                stdout.flush();
+            }
+        }
+        waitForNonDaemonThreads(ts);
+        return status;
     }
 
     /**
@@ -457,6 +575,7 @@ public final class Interpreter {
         liveThreads.add(ts);
         strategy.threadStarted(ts);
         strategy.attach(ts);
+        tracer.activity(ts, Activity.RUNNING);
         try {
             body.run(ts);
         } catch (FatalError e) {
@@ -494,6 +613,7 @@ public final class Interpreter {
             } finally {
                 liveThreads.remove(ts);
                 strategy.detach(ts);
+                tracer.activity(ts, Activity.EXITED);
                 strategy.threadExited(ts);
             }
         }

@@ -120,7 +120,12 @@ public final class PluginRegistry {
 
     /** Builds an interpreter for a selection: one injector, the core module plus the strategy's module. */
     public static Interpreter create(Selection selection, InterpreterConfig config) {
-        Injector injector = Guice.createInjector(new CoreModule(config, selection.memory().create()),
+        return create(selection, config, dev.interlock.api.trace.Tracer.OFF);
+    }
+
+    /** As {@link #create(Selection, InterpreterConfig)}, with a tracer for the strategy and the interpreter. */
+    public static Interpreter create(Selection selection, InterpreterConfig config, dev.interlock.api.trace.Tracer tracer) {
+        Injector injector = Guice.createInjector(new CoreModule(config, selection.memory().create(), tracer),
                 selection.strategy().module());
         return injector.getInstance(Interpreter.class);
     }

@@ -1,7 +1,6 @@
 package dev.interlock.vm.stdlib;
 
 import static dev.interlock.vm.objects.BuiltinDef.keywords;
-import static dev.interlock.vm.objects.BuiltinDef.positional;
 
 import dev.interlock.vm.errors.Errors;
 import dev.interlock.vm.errors.PyException;
@@ -70,8 +69,14 @@ public final class FunctoolsModule implements NativeModule {
     /** The module's functions; {@code wraps} makes partials of the given {@code update_wrapper}. */
     private static List<BuiltinDef> functions(PyBuiltinFunction updateWrapper) {
         return List.of(
-                positional("reduce", 2, 3, (PyObject self, PyObject[] a, int s, int n) ->
-                        reduce(a[s], a[s + 1], n > 2 ? a[s + 2] : null)),
+                // METH_VARARGS in CPython: its keyword error names it without the module
+                keywords("reduce", (self, a, s, n, kw) -> {
+                    if (kw != null && kw.size() > 0) {
+                        throw Errors.typeError("reduce() takes no keyword arguments");
+                    }
+                    BuiltinDef.checkPositional("reduce", n, 2, 3);
+                    return reduce(a[s], a[s + 1], n > 2 ? a[s + 2] : null);
+                }),
                 keywords("cmp_to_key", (self, a, s, n, kw) -> {
                     PyObject[] p = CMP_TO_KEY.parse(a, s, n, kw);
                     return new KeyWrapper(p[0], null);

@@ -16,6 +16,8 @@ public final class NativeModules {
                 new MathModule(),
                 new StringModule(),
                 new ItertoolsModule(),
-                new FunctoolsModule());
+                new FunctoolsModule(),
+                new HeapqModule(),
+                new CollectionsModule());
     }
 }

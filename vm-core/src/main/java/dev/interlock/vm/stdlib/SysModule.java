@@ -73,6 +73,7 @@ public final class SysModule implements NativeModule {
     private static List<BuiltinDef> functions() {
         return List.of(
                 oneArg("getrefcount", (PyObject self, PyObject o) -> getrefcount(o)),
+                positional("_getframe", 0, 1, (PyObject self, PyObject[] a, int s, int n) -> getframe(n == 0 ? null : a[s])),
                 noArgs("getswitchinterval", (PyObject self) ->
                         PyFloat.of(Interpreter.current().switches().switchIntervalSeconds())),
                 oneArg("setswitchinterval", (PyObject self, PyObject o) -> {
@@ -140,6 +141,25 @@ public final class SysModule implements NativeModule {
      * {@code sys.getrefcount(o)}: the count as the memory manager keeps it, which includes the
      * reference the call itself holds, as in CPython.
      */
+    /** {@code sys._getframe(depth=0)}: the caller's frame, or the one {@code depth} calls above it. */
+    private static PyObject getframe(PyObject depthArg) {
+        long depth = 0;
+        if (depthArg != null) {
+            PyInt d = depthArg.asIndex();
+            try {
+                depth = d.isSmall() ? d.longValue() : (d.signum() < 0 ? -1 : Long.MAX_VALUE);
+            } finally {
+                Refs.decref(d);
+            }
+        }
+        dev.interlock.vm.eval.FrameObject f = dev.interlock.vm.eval.FrameObject.of(
+                dev.interlock.vm.runtime.PyThreadState.current().frame, (int) Math.max(0, Math.min(depth, Integer.MAX_VALUE)));
+        if (f == null) {
+            throw dev.interlock.vm.errors.Errors.valueError("call stack is not deep enough");
+        }
+        return f;
+    }
+
     private static PyObject getrefcount(PyObject o) {
         MemoryManager memory = Interpreter.current().memory();
         if (!memory.countsReferences()) {

@@ -183,7 +183,10 @@ public abstract class LockingStrategyContract {
                 strategy.attach(ts);
                 assertThat(released).as("the other thread ran while this one was blocked").isTrue();
             } else {
-                assertThat(blockedOne.await(60, TimeUnit.SECONDS)).isTrue();
+                strategy.detach(ts); // wait for the other thread without holding up anyone
+                boolean blocked = blockedOne.await(60, TimeUnit.SECONDS);
+                strategy.attach(ts);
+                assertThat(blocked).isTrue();
                 for (int k = 0; k < 1000; k++) {
                     work.incrementAndGet();
                     checkPoint(strategy, ts);

@@ -1,0 +1,4 @@
+/**
+ * Timeline tracing: the events strategies and the interpreter report for {@code interlock trace}.
+ */
+package dev.interlock.api.trace;
