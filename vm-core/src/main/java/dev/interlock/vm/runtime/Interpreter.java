@@ -650,6 +650,13 @@ public final class Interpreter {
             // The JVM gave up (a heap too small for the program, or a VM failure): report it as a fatal
             // error instead of letting the thread die with a Java stack trace and the run report success.
             reportFatal(new FatalError("the Java virtual machine failed in thread '" + name + "': " + e), ts);
+        } catch (Error e) {
+            // A linkage error (mismatched Interlock jars, a plug-in built against another version)
+            // or an assertion: never a silent exit with status 0.
+            reportFatal(new FatalError("internal error in thread '" + name + "': " + e), ts);
+            if (System.getenv("INTERLOCK_DEBUG") != null) {
+                e.printStackTrace(stderr);
+            }
         } finally {
             try {
                 PyThreadState.ExcItem base = ts.baseExcItem();
@@ -659,6 +666,10 @@ public final class Interpreter {
                     Refs.decref(v);
                 }
                 ts.runExitHooks();
+                // Still attached: merging counts queued for this thread can free objects and run
+                // their finalizers (CPython clears the thread's biased-counting state in
+                // PyThreadState_Clear, attached). It is the thread's last counting.
+                memory.threadExited(ts);
             } catch (FatalError e) {
                 reportFatal(e, ts);
             } finally {
@@ -666,7 +677,6 @@ public final class Interpreter {
                 strategy.detach(ts);
                 tracer.activity(ts, Activity.EXITED);
                 strategy.threadExited(ts);
-                memory.threadExited(ts);
             }
         }
     }
