@@ -87,7 +87,7 @@ class CommandLineIT {
     }
 
     @Test
-    @DisplayName("interlock --plugin-path JAR compare runs ticket beside every built-in strategy")
+    @DisplayName("interlock --plugin-path JAR compare runs ticket beside every built-in strategy (gil, nogil, finegrained)")
     void compared() throws Exception {
         Result listing = interlock(List.of("--plugin-path", PLUGIN.toString(), "strategies"), null);
         List<String> strategies = new ArrayList<>();
@@ -99,7 +99,7 @@ class CommandLineIT {
                 strategies.add(line.strip().split("\\s+")[0]);
             }
         }
-        assertThat(strategies).contains("gil", "nogil", "ticket");
+        assertThat(strategies).contains("gil", "nogil", "finegrained", "ticket");
         Path program = Files.writeString(dir.resolve("work.py"), String.join("\n",
                 "import threading",
                 "def work():",
