@@ -57,7 +57,7 @@ public final class CompareReport {
                 for (Columns.Column col : Columns.ALL) {
                     String cell = col.cell().apply(c, s);
                     String cls = col.numeric() ? "num" : "";
-                    if (col.header().equals("stdout") && (cell.equals("DIFFERS") || cell.startsWith("varies"))) {
+                    if (col.header().equals("stdout") && (cell.equals("DIFFERS") || cell.contains("varies"))) {
                         cls = "differs";
                     }
                     b.append("<td").append(cls.isEmpty() ? "" : " class=\"" + cls + "\"").append('>')
@@ -143,7 +143,7 @@ public final class CompareReport {
             if (o == Comparison.Output.DIFFERS) {
                 b.append("<pre>").append(Html.escape(LineDiff.describe(ref.stdout(), s.stdout(), ref.strategy(), s.strategy())))
                         .append("</pre>\n");
-            } else if (o == Comparison.Output.VARIES) {
+            } else if (o == Comparison.Output.VARIES || o == Comparison.Output.REFERENCE_VARIES) {
                 b.append("<p>The runs of this strategy printed different outputs (a race).</p>\n");
             }
         }

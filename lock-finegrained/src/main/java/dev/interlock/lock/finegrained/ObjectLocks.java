@@ -61,6 +61,7 @@ final class ObjectLocks {
     private final LongAdder contended = new LongAdder();
     private final LongAdder inflations = new LongAdder();
     private final LongAdder parks = new LongAdder();
+    private final LongAdder waitNanos = new LongAdder();
     private final LongAdder suspensions = new LongAdder();
 
     /**
@@ -96,6 +97,15 @@ final class ObjectLocks {
      */
     void lock(ObjectHeader o, CriticalSections me) {
         contended.increment();
+        long start = System.nanoTime();
+        try {
+            lockContended(o, me);
+        } finally {
+            waitNanos.add(System.nanoTime() - start);
+        }
+    }
+
+    private void lockContended(ObjectHeader o, CriticalSections me) {
         for (int spin = 0; ; spin++) {
             Object w = (Object) LOCK_WORD.getAcquire(o);
             if (w == null) {
@@ -179,6 +189,9 @@ final class ObjectLocks {
     Map<String, Long> statistics() {
         Map<String, Long> m = new LinkedHashMap<>();
         m.put("contended", contended.sum());
+        // the names every strategy uses for contention, shown by 'interlock compare'
+        m.put("waits", contended.sum());
+        m.put("wait_nanos", waitNanos.sum());
         m.put("inflations", inflations.sum());
         m.put("parks", parks.sum());
         m.put("suspensions", suspensions.sum());

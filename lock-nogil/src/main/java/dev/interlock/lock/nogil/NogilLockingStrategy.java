@@ -182,6 +182,8 @@ public final class NogilLockingStrategy implements LockingStrategy {
         m.put("threads", threadsStarted.get());
         m.put("stop_the_world", world.stops());
         m.put("stop_the_world_nanos", world.stopNanos());
+        m.put("waits", sections.waits());
+        m.put("wait_nanos", sections.waitNanos());
         return m;
     }
 }

@@ -46,6 +46,9 @@ final class StripedSections {
     }
 
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+    // slow path only: a thread that found its stripe taken
+    private final java.util.concurrent.atomic.LongAdder waits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder waitNanos = new java.util.concurrent.atomic.LongAdder();
     private final ThreadLocal<Held> held = ThreadLocal.withInitial(Held::new);
     private final Waiting waiting;
 
@@ -134,16 +137,32 @@ final class StripedSections {
     }
 
     private void waitFor(Runnable take) {
+        waits.increment();
+        long start = System.nanoTime();
         ThreadState ts = ThreadState.current();
-        if (ts == null) {
-            take.run();
-            return;
-        }
-        waiting.detach(ts);
         try {
-            take.run();
+            if (ts == null) {
+                take.run();
+                return;
+            }
+            waiting.detach(ts);
+            try {
+                take.run();
+            } finally {
+                waiting.attach(ts);
+            }
         } finally {
-            waiting.attach(ts);
+            waitNanos.add(System.nanoTime() - start);
         }
+    }
+
+    /** Threads that had to wait for a stripe. */
+    long waits() {
+        return waits.sum();
+    }
+
+    /** Time they waited, in nanoseconds. */
+    long waitNanos() {
+        return waitNanos.sum();
     }
 }
