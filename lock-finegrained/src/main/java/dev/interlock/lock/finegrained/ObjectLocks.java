@@ -2,7 +2,10 @@ package dev.interlock.lock.finegrained;
 
 import static dev.interlock.api.memory.ObjectHeader.LOCK_WORD;
 
+import dev.interlock.api.ThreadState;
 import dev.interlock.api.memory.ObjectHeader;
+import dev.interlock.api.trace.Activity;
+import dev.interlock.api.trace.Tracer;
 import dev.interlock.vm.errors.InterpreterError;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,6 +65,17 @@ final class ObjectLocks {
     private final LongAdder inflations = new LongAdder();
     private final LongAdder parks = new LongAdder();
     private final LongAdder waitNanos = new LongAdder();
+    private final Tracer tracer;
+
+    /** Locks whose waits are not traced. */
+    ObjectLocks() {
+        this(Tracer.OFF);
+    }
+
+    /** Locks that report each contended acquisition to {@code tracer} as a wait for a per-object lock. */
+    ObjectLocks(Tracer tracer) {
+        this.tracer = java.util.Objects.requireNonNull(tracer, "tracer is null");
+    }
     private final LongAdder suspensions = new LongAdder();
 
     /**
@@ -98,10 +112,17 @@ final class ObjectLocks {
     void lock(ObjectHeader o, CriticalSections me) {
         contended.increment();
         long start = System.nanoTime();
+        ThreadState ts = tracer == Tracer.OFF ? null : ThreadState.current();
+        if (ts != null) {
+            tracer.activity(ts, Activity.WAITING_LOCK);
+        }
         try {
             lockContended(o, me);
         } finally {
             waitNanos.add(System.nanoTime() - start);
+            if (ts != null) {
+                tracer.activity(ts, Activity.RUNNING);
+            }
         }
     }
 

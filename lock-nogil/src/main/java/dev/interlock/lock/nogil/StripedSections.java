@@ -3,6 +3,8 @@ package dev.interlock.lock.nogil;
 import static java.util.Objects.requireNonNull;
 
 import dev.interlock.api.ThreadState;
+import dev.interlock.api.trace.Activity;
+import dev.interlock.api.trace.Tracer;
 import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -59,8 +61,11 @@ final class StripedSections {
         void attach(ThreadState thread);
     }
 
-    StripedSections(Waiting waiting) {
+    private final Tracer tracer;
+
+    StripedSections(Waiting waiting, Tracer tracer) {
         this.waiting = requireNonNull(waiting, "waiting is null");
+        this.tracer = requireNonNull(tracer, "tracer is null");
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new ReentrantLock();
         }
@@ -145,11 +150,13 @@ final class StripedSections {
                 take.run();
                 return;
             }
+            tracer.activity(ts, Activity.WAITING_LOCK);
             waiting.detach(ts);
             try {
                 take.run();
             } finally {
                 waiting.attach(ts);
+                tracer.activity(ts, Activity.RUNNING);
             }
         } finally {
             waitNanos.add(System.nanoTime() - start);
