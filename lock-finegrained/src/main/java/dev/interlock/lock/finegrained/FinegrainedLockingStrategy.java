@@ -10,6 +10,7 @@ import dev.interlock.api.ThreadState;
 import dev.interlock.api.memory.MemoryManager;
 import dev.interlock.api.memory.ObjectHeader;
 import dev.interlock.api.storage.ContainerStorage;
+import dev.interlock.api.trace.Tracer;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -74,16 +75,21 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class FinegrainedLockingStrategy implements LockingStrategy {
 
-    private final ObjectLocks locks = new ObjectLocks();
+    private final ObjectLocks locks;
     private final SectionStacks stacks;
     private final ContainerStorage storage;
     private final LongAdder threads = new LongAdder();
     private final LongAdder abandonedSections = new LongAdder();
 
-    @Inject
     public FinegrainedLockingStrategy(MemoryManager memory, StrategyOptions options) {
+        this(memory, options, Tracer.OFF);
+    }
+
+    @Inject
+    public FinegrainedLockingStrategy(MemoryManager memory, StrategyOptions options, Tracer tracer) {
         requireNonNull(memory, "memory is null");
         requireNonNull(options, "options is null");
+        this.locks = new ObjectLocks(requireNonNull(tracer, "tracer is null"));
         this.stacks = new SectionStacks(locks, memory);
         this.storage = new FinegrainedStorage(memory, stacks);
     }

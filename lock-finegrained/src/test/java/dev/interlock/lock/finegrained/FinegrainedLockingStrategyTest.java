@@ -69,7 +69,7 @@ class FinegrainedLockingStrategyTest {
             assertThat(strategy.name()).isEqualTo("finegrained");
             assertThat(strategy.serializesBytecode()).isFalse();
             assertThat(strategy.checkPoints()).isEqualTo(dev.interlock.api.CheckPoints.CALLS_AND_BACKWARD_JUMPS);
-            assertThat(strategy.statistics()).containsOnlyKeys("contended", "inflations", "parks", "suspensions",
+            assertThat(strategy.statistics()).containsOnlyKeys("contended", "waits", "wait_nanos", "inflations", "parks", "suspensions",
                     "threads", "abandoned_sections");
         }
     }

@@ -11,6 +11,7 @@ import dev.interlock.api.memory.MemoryManager;
 import dev.interlock.api.memory.ObjectHeader;
 import dev.interlock.api.storage.ContainerStorage;
 import dev.interlock.lock.nogil.storage.NogilContainerStorage;
+import dev.interlock.api.trace.Tracer;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,7 +66,10 @@ public final class NogilLockingStrategy implements LockingStrategy {
 
     private final ContainerStorage storage;
     private final WorldStop world = new WorldStop();
-    private final StripedSections sections = new StripedSections(new StripedSections.Waiting() {
+    private final StripedSections sections;
+
+    private StripedSections.Waiting waitingOutsideWorld() {
+        return new StripedSections.Waiting() {
         @Override
         public void detach(ThreadState thread) {
             world.detach(thread);
@@ -75,13 +79,19 @@ public final class NogilLockingStrategy implements LockingStrategy {
         public void attach(ThreadState thread) {
             world.attach(thread);
         }
-    });
+        };
+    }
     private final AtomicLong threadsStarted = new AtomicLong();
 
-    @Inject
     public NogilLockingStrategy(StrategyOptions options, MemoryManager memory) {
+        this(options, memory, Tracer.OFF);
+    }
+
+    @Inject
+    public NogilLockingStrategy(StrategyOptions options, MemoryManager memory, Tracer tracer) {
         requireNonNull(options, "options is null");
         this.storage = new NogilContainerStorage(requireNonNull(memory, "memory is null"));
+        this.sections = new StripedSections(waitingOutsideWorld(), requireNonNull(tracer, "tracer is null"));
     }
 
     @Override
@@ -182,6 +192,8 @@ public final class NogilLockingStrategy implements LockingStrategy {
         m.put("threads", threadsStarted.get());
         m.put("stop_the_world", world.stops());
         m.put("stop_the_world_nanos", world.stopNanos());
+        m.put("waits", sections.waits());
+        m.put("wait_nanos", sections.waitNanos());
         return m;
     }
 }

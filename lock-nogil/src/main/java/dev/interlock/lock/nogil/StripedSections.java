@@ -3,6 +3,8 @@ package dev.interlock.lock.nogil;
 import static java.util.Objects.requireNonNull;
 
 import dev.interlock.api.ThreadState;
+import dev.interlock.api.trace.Activity;
+import dev.interlock.api.trace.Tracer;
 import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -46,6 +48,9 @@ final class StripedSections {
     }
 
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+    // slow path only: a thread that found its stripe taken
+    private final java.util.concurrent.atomic.LongAdder waits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder waitNanos = new java.util.concurrent.atomic.LongAdder();
     private final ThreadLocal<Held> held = ThreadLocal.withInitial(Held::new);
     private final Waiting waiting;
 
@@ -56,8 +61,11 @@ final class StripedSections {
         void attach(ThreadState thread);
     }
 
-    StripedSections(Waiting waiting) {
+    private final Tracer tracer;
+
+    StripedSections(Waiting waiting, Tracer tracer) {
         this.waiting = requireNonNull(waiting, "waiting is null");
+        this.tracer = requireNonNull(tracer, "tracer is null");
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new ReentrantLock();
         }
@@ -134,16 +142,34 @@ final class StripedSections {
     }
 
     private void waitFor(Runnable take) {
+        waits.increment();
+        long start = System.nanoTime();
         ThreadState ts = ThreadState.current();
-        if (ts == null) {
-            take.run();
-            return;
-        }
-        waiting.detach(ts);
         try {
-            take.run();
+            if (ts == null) {
+                take.run();
+                return;
+            }
+            tracer.activity(ts, Activity.WAITING_LOCK);
+            waiting.detach(ts);
+            try {
+                take.run();
+            } finally {
+                waiting.attach(ts);
+                tracer.activity(ts, Activity.RUNNING);
+            }
         } finally {
-            waiting.attach(ts);
+            waitNanos.add(System.nanoTime() - start);
         }
+    }
+
+    /** Threads that had to wait for a stripe. */
+    long waits() {
+        return waits.sum();
+    }
+
+    /** Time they waited, in nanoseconds. */
+    long waitNanos() {
+        return waitNanos.sum();
     }
 }
