@@ -212,6 +212,35 @@ public final class Interpreter {
         return status[0];
     }
 
+    /**
+     * Starts the interpreter for a host that embeds it, as CPython's {@code Py_Initialize} does: a
+     * new main thread sets up {@code builtins} and {@code sys}, then runs {@code body}, which
+     * typically makes {@code __main__} ({@link #newModule}) and then serves the host's requests,
+     * running code on this thread or on others it starts with {@link #newThread}, until the host
+     * closes the interpreter. When {@code body} returns, the main thread waits for the non-daemon
+     * Python threads, as at the end of a program, and ends; output is flushed. It is a daemon
+     * thread, so an interpreter its host forgets to close does not keep the JVM alive.
+     *
+     * @param body what the main thread does once the interpreter is set up
+     * @return the main thread, started; join it to wait until the interpreter has finished
+     */
+    public PyThread startMain(ThreadBody body) {
+        requireNonNull(body, "body is null");
+        PyThread main = newThread("MainThread", ts -> {
+            mainThread = ts;
+            initialize();
+            try {
+                body.run(ts);
+                waitForNonDaemonThreads(ts);
+            } finally {
+                stdout.flush();
+            }
+        });
+        main.setDaemon(true);
+        main.start();
+        return main;
+    }
+
     /** Where the interactive loop reads its lines. */
     @FunctionalInterface
     public interface LineSource {
