@@ -12,6 +12,7 @@ import static java.util.Objects.requireNonNull;
  */
 public record OptionSpec(String key, String valueHint, String description, String defaultValue) {
 
+    /** Checks that no component is null. */
     public OptionSpec {
         requireNonNull(key, "key is null");
         requireNonNull(valueHint, "valueHint is null");

@@ -88,7 +88,7 @@ final class BenchScalingCommand implements Callable<Integer> {
                         + String.join(", ", WORKLOADS.keySet()) + ")");
             }
         }
-        PluginRegistry registry = PluginRegistry.load();
+        PluginRegistry registry = InterlockCommand.of(spec).plugins();
         List<PluginRegistry.Selection> selections = new ArrayList<>();
         List<String> names = locks == null ? registry.strategies().stream().map(StrategyPlugin::name).toList() : locks;
         for (String name : names) {
@@ -112,7 +112,8 @@ final class BenchScalingCommand implements Callable<Integer> {
                     cl.getErr().flush();
                     List<String> args = List.of(script.toString(), joined(counts), Integer.toString(work),
                             Integer.toString(rounds), Integer.toString(warmup));
-                    ChildRun.Result r = ChildRun.run(List.of("--lock", name, "--memory", sel.memory().name()), args);
+                    ChildRun.Result r = ChildRun.run(InterlockCommand.of(spec).pluginPath().asArguments(),
+                            List.of("--lock", name, "--memory", sel.memory().name()), args);
                     String error = null;
                     if (r.status() != 0) {
                         error = r.lastErrorLine();

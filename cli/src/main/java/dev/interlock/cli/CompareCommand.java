@@ -78,11 +78,12 @@ final class CompareCommand implements Callable<Integer> {
             cl.getErr().flush();
             return InterlockCommand.USAGE;
         }
-        PluginRegistry registry = PluginRegistry.load();
+        PluginRegistry registry = InterlockCommand.of(spec).plugins();
         List<ComparisonRunner.Plan> plans = plan(cl, registry);
         List<String> programArgs = new ArrayList<>(program);
         programArgs.set(0, file.toAbsolutePath().toString());
-        Comparison comparison = ComparisonRunner.run(plans, programArgs, file.toString(), warmup, repeat, cl.getErr());
+        Comparison comparison = ComparisonRunner.run(InterlockCommand.of(spec).pluginPath().asArguments(), plans, programArgs,
+                file.toString(), warmup, repeat, cl.getErr());
         TextTable.print(comparison, System.out);
         String machine = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                 + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch");

@@ -39,7 +39,7 @@ final class DisCommand implements Callable<Integer> {
             cl.getErr().println("interlock: can't open file '" + file.toAbsolutePath() + "': " + e.getMessage());
             return InterlockCommand.USAGE;
         }
-        PluginRegistry registry = PluginRegistry.load();
+        PluginRegistry registry = InterlockCommand.of(spec).plugins();
         PluginRegistry.Selection selection = registry.select("gil", null, dev.interlock.api.StrategyOptions.empty(), false);
         // System.out and System.err, so that tests can capture them (see RunCommand).
         InterpreterConfig config = new InterpreterConfig("gil", selection.memory().name(), selection.options(),

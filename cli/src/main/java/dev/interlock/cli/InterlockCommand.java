@@ -18,6 +18,39 @@ public final class InterlockCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--plugin-path", paramLabel = "PATH",
+            description = "Jars (or directories of jars) with more strategy plug-ins, separated by '"
+                    + "${sys:path.separator}'; default: $" + PluginPath.ENVIRONMENT_VARIABLE + ".")
+    String pluginPathOption;
+
+    private PluginPath pluginPath;
+    private dev.interlock.vm.runtime.PluginRegistry registry;
+
+    /** The top-level command of the command line {@code spec} belongs to. */
+    static InterlockCommand of(CommandLine.Model.CommandSpec spec) {
+        return (InterlockCommand) spec.root().userObject();
+    }
+
+    /** The plug-in jars given with {@code --plugin-path} or {@code $INTERLOCK_PLUGIN_PATH}. */
+    PluginPath pluginPath() {
+        if (pluginPath == null) {
+            try {
+                pluginPath = PluginPath.choose(pluginPathOption, System.getenv(PluginPath.ENVIRONMENT_VARIABLE));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        return pluginPath;
+    }
+
+    /** The strategies and memory managers on the class path and the plug-in path. */
+    dev.interlock.vm.runtime.PluginRegistry plugins() {
+        if (registry == null) {
+            registry = pluginPath().registry();
+        }
+        return registry;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, dis or strategies");

@@ -42,7 +42,7 @@ final class ReplCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CommandLine cl = spec.commandLine();
-        PluginRegistry.Selection selection = runtime.select(cl, PluginRegistry.load());
+        PluginRegistry.Selection selection = runtime.select(cl, InterlockCommand.of(spec).plugins());
         InterpreterConfig config = new InterpreterConfig(selection.strategy().name(), selection.memory().name(),
                 selection.options(), List.of(""), Path.of("").toAbsolutePath(), System.out, System.err, false,
                 runtime.allowUnsafe);

@@ -86,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
             Path parent = path.toAbsolutePath().getParent();
             scriptDirectory = parent == null ? Path.of("").toAbsolutePath() : parent;
         }
-        PluginRegistry registry = PluginRegistry.load();
+        PluginRegistry registry = InterlockCommand.of(spec).plugins();
         PluginRegistry.Selection selection = runtime.select(cl, registry);
         if (selection.unsafe()) {
             cl.getErr().println(selection.unsafeWarning());

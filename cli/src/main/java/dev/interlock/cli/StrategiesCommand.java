@@ -20,7 +20,7 @@ final class StrategiesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PluginRegistry registry = PluginRegistry.load();
+        PluginRegistry registry = InterlockCommand.of(spec).plugins();
         out.println("Locking strategies (--lock NAME):");
         for (StrategyPlugin p : registry.strategies()) {
             out.printf("  %-12s %s%n", p.name(), p.description());

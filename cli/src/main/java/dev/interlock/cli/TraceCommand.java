@@ -72,7 +72,7 @@ final class TraceCommand implements Callable<Integer> {
             cl.getErr().flush();
             return InterlockCommand.USAGE;
         }
-        PluginRegistry.Selection selection = runtime.select(cl, PluginRegistry.load());
+        PluginRegistry.Selection selection = runtime.select(cl, InterlockCommand.of(spec).plugins());
         List<String> argv = new ArrayList<>();
         argv.add(file.toString());
         argv.addAll(args);

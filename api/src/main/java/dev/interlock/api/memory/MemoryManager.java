@@ -88,6 +88,17 @@ public interface MemoryManager {
         // counted like any other object by default
     }
 
+    /**
+     * Says that {@code object}, to which the caller holds a reference, has just been stored where
+     * threads that do not own it read it without a lock and count it with {@link #tryIncref}: a
+     * shared field, a concurrent container. A manager whose try-increment refuses objects that
+     * no other thread has counted yet (biased counting) marks the object here so that those reads
+     * can succeed. Compare CPython's {@code _PyObject_SetMaybeWeakref}. Nothing to do by default.
+     */
+    default void share(ObjectHeader object) {
+        // every live object can be try-incremented by default
+    }
+
     /** Called when a Python thread ends, so per-thread counting state can be handed over. */
     default void threadExited(ThreadState thread) {
         // no per-thread state by default

@@ -50,16 +50,18 @@ public final class ChildRun {
     }
 
     /**
-     * Runs {@code interlock run RUN_OPTIONS --stats-json TMP PROGRAM ARGS} in a child JVM and waits
-     * for it.
+     * Runs {@code interlock GLOBAL_OPTIONS run RUN_OPTIONS --stats-json TMP PROGRAM ARGS} in a child
+     * JVM and waits for it. The global options are those every child needs as the parent has them,
+     * such as {@code --plugin-path}, so that a strategy from a plug-in jar runs there too.
      */
-    public static Result run(List<String> runOptions, List<String> programAndArgs) throws IOException, InterruptedException {
+    public static Result run(List<String> globalOptions, List<String> runOptions, List<String> programAndArgs)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("interlock-run");
         Path stats = dir.resolve("stats.json");
         Path out = dir.resolve("stdout");
         Path err = dir.resolve("stderr");
         try {
-            List<String> args = new ArrayList<>();
+            List<String> args = new ArrayList<>(globalOptions);
             args.add("run");
             args.addAll(runOptions);
             args.add("--stats-json");

@@ -30,8 +30,9 @@ public final class CompareReport {
                 .append("pre{background:#f6f6f6;border:1px solid #ddd;padding:8px;overflow-x:auto;font-size:0.85em}\n")
                 .append(".meta{color:#555}\n</style>\n</head>\n<body>\n");
         b.append("<h1>interlock compare: <code>").append(Html.escape(c.program())).append("</code></h1>\n");
-        b.append("<p class=\"meta\">arguments: <code>").append(Html.escape(String.join(" ", c.arguments())))
-                .append("</code> &#183; median of ").append(c.repeat()).append(" runs after ").append(c.warmup())
+        b.append("<p class=\"meta\">").append(c.arguments().isEmpty() ? "no arguments"
+                        : "arguments: <code>" + Html.escape(String.join(" ", c.arguments())) + "</code>")
+                .append(" &#183; median of ").append(c.repeat()).append(" runs after ").append(c.warmup())
                 .append(" warm-up runs, each in a fresh JVM &#183; ").append(Html.escape(machine)).append("</p>\n");
         table(c, b);
         chart(c, b);
@@ -57,7 +58,7 @@ public final class CompareReport {
                 for (Columns.Column col : Columns.ALL) {
                     String cell = col.cell().apply(c, s);
                     String cls = col.numeric() ? "num" : "";
-                    if (col.header().equals("stdout") && (cell.equals("DIFFERS") || cell.startsWith("varies"))) {
+                    if (col.header().equals("stdout") && (cell.equals("DIFFERS") || cell.contains("varies"))) {
                         cls = "differs";
                     }
                     b.append("<td").append(cls.isEmpty() ? "" : " class=\"" + cls + "\"").append('>')
@@ -143,7 +144,7 @@ public final class CompareReport {
             if (o == Comparison.Output.DIFFERS) {
                 b.append("<pre>").append(Html.escape(LineDiff.describe(ref.stdout(), s.stdout(), ref.strategy(), s.strategy())))
                         .append("</pre>\n");
-            } else if (o == Comparison.Output.VARIES) {
+            } else if (o == Comparison.Output.VARIES || o == Comparison.Output.REFERENCE_VARIES) {
                 b.append("<p>The runs of this strategy printed different outputs (a race).</p>\n");
             }
         }

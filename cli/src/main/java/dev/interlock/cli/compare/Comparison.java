@@ -16,6 +16,8 @@ public final class Comparison {
     /** How a strategy's stdout relates to the reference's. */
     public enum Output {
         REFERENCE("reference"),
+        /** The reference itself printed different things in different runs (lost updates). */
+        REFERENCE_VARIES("reference, varies"),
         SAME("same"),
         DIFFERS("DIFFERS"),
         VARIES("varies between runs");
@@ -90,7 +92,7 @@ public final class Comparison {
     public Output output(StrategyRuns s) {
         StrategyRuns ref = reference();
         if (s.stdoutVaries()) {
-            return Output.VARIES;
+            return s == ref ? Output.REFERENCE_VARIES : Output.VARIES;
         }
         if (s == ref) {
             return Output.REFERENCE;

@@ -44,8 +44,12 @@ public final class ComparisonRunner {
     private ComparisonRunner() {
     }
 
-    public static Comparison run(List<Plan> plans, List<String> programAndArgs, String programName, int warmup, int repeat,
-            PrintWriter progress) throws IOException, InterruptedException {
+    /**
+     * Runs the plans; {@code globalOptions} go before {@code run} in every child's command line
+     * ({@code --plugin-path}).
+     */
+    public static Comparison run(List<String> globalOptions, List<Plan> plans, List<String> programAndArgs, String programName,
+            int warmup, int repeat, PrintWriter progress) throws IOException, InterruptedException {
         Comparison c = new Comparison(programName, programAndArgs.subList(1, programAndArgs.size()), warmup, repeat);
         int total = plans.size() * (warmup + repeat);
         boolean terminal = System.console() != null;
@@ -62,7 +66,7 @@ public final class ComparisonRunner {
                         progress.println("interlock compare: " + what + " (" + (done + 1) + "/" + total + ")");
                         progress.flush();
                     }
-                    ChildRun.Result r = ChildRun.run(plan.runOptions(), programAndArgs);
+                    ChildRun.Result r = ChildRun.run(globalOptions, plan.runOptions(), programAndArgs);
                     done++;
                     if (bar != null) {
                         bar.step();

@@ -77,6 +77,23 @@ class CompareReportTest {
         }
 
         @Test
+        @DisplayName("a reference whose own runs printed different things says so (the GIL losing updates per instruction)")
+        void referenceVaries() {
+            Comparison c = new Comparison("race.py", List.of(), 0, 2);
+            StrategyRuns gil = new StrategyRuns("gil", "plain");
+            gil.add(run(0, "61000 of 80000\n", 100, Map.of()));
+            gil.add(run(0, "57000 of 80000\n", 100, Map.of()));
+            c.add(gil);
+            StrategyRuns nogil = new StrategyRuns("nogil", "atomic");
+            nogil.add(run(0, "40000 of 80000\n", 50, Map.of()));
+            nogil.add(run(0, "41000 of 80000\n", 50, Map.of()));
+            c.add(nogil);
+            assertThat(c.output(gil)).isEqualTo(Comparison.Output.REFERENCE_VARIES);
+            assertThat(c.output(nogil)).isEqualTo(Comparison.Output.VARIES);
+            assertThat(Comparison.Output.REFERENCE_VARIES.label()).contains("varies");
+        }
+
+        @Test
         @DisplayName("the JSON round-trips through the reader, one entry per strategy")
         void json() {
             Object parsed = Json.read(Json.write(sample().toJson()));

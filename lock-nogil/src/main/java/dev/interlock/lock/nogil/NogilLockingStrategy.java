@@ -11,6 +11,7 @@ import dev.interlock.api.memory.MemoryManager;
 import dev.interlock.api.memory.ObjectHeader;
 import dev.interlock.api.storage.ContainerStorage;
 import dev.interlock.lock.nogil.storage.NogilContainerStorage;
+import dev.interlock.api.trace.Tracer;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,9 +43,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  *
  * <p>The strategy itself is small. Attach and detach only record the thread's state (one
- * compare-and-set on a word of its own), and critical sections are empty: every container
- * operation is atomic by its storage, and an operation that reads two containers ({@code a == b},
- * {@code a + b} on lists) sees each at a slightly different instant, as in Jython. The eval breaker
+ * compare-and-set on a word of its own). Every container operation is atomic by its storage; the
+ * compound operations that ask for a critical section (a deque's ring, {@code a.extend(b)},
+ * {@code a == b} on two sets or lists) take one of a table of striped locks per object
+ * ({@link StripedSections}), two in index order, suspended when the thread would wait while
+ * holding others, as PEP 703 does. The eval breaker
  * is still polled at CPython 3.10's check points (backward jumps, calls): for a fatal error in
  * another thread, for reference-count merge requests of a memory manager that queues them, and for
  * stop-the-world pauses ({@link #stopTheWorld}, CPython 3.13's {@code _PyEval_StopTheWorld}), which
@@ -63,12 +66,32 @@ public final class NogilLockingStrategy implements LockingStrategy {
 
     private final ContainerStorage storage;
     private final WorldStop world = new WorldStop();
+    private final StripedSections sections;
+
+    private StripedSections.Waiting waitingOutsideWorld() {
+        return new StripedSections.Waiting() {
+        @Override
+        public void detach(ThreadState thread) {
+            world.detach(thread);
+        }
+
+        @Override
+        public void attach(ThreadState thread) {
+            world.attach(thread);
+        }
+        };
+    }
     private final AtomicLong threadsStarted = new AtomicLong();
 
-    @Inject
     public NogilLockingStrategy(StrategyOptions options, MemoryManager memory) {
+        this(options, memory, Tracer.OFF);
+    }
+
+    @Inject
+    public NogilLockingStrategy(StrategyOptions options, MemoryManager memory, Tracer tracer) {
         requireNonNull(options, "options is null");
         this.storage = new NogilContainerStorage(requireNonNull(memory, "memory is null"));
+        this.sections = new StripedSections(waitingOutsideWorld(), requireNonNull(tracer, "tracer is null"));
     }
 
     @Override
@@ -145,22 +168,22 @@ public final class NogilLockingStrategy implements LockingStrategy {
 
     @Override
     public void enterCriticalSection(ObjectHeader object) {
-        // each storage operation is atomic by itself
+        sections.enter(object);
     }
 
     @Override
     public void exitCriticalSection(ObjectHeader object) {
-        // each storage operation is atomic by itself
+        sections.exit(object);
     }
 
     @Override
     public void enterCriticalSection(ObjectHeader first, ObjectHeader second) {
-        // each storage operation is atomic by itself
+        sections.enter(first, second);
     }
 
     @Override
     public void exitCriticalSection(ObjectHeader first, ObjectHeader second) {
-        // each storage operation is atomic by itself
+        sections.exit(first, second);
     }
 
     @Override
@@ -169,6 +192,8 @@ public final class NogilLockingStrategy implements LockingStrategy {
         m.put("threads", threadsStarted.get());
         m.put("stop_the_world", world.stops());
         m.put("stop_the_world_nanos", world.stopNanos());
+        m.put("waits", sections.waits());
+        m.put("wait_nanos", sections.waitNanos());
         return m;
     }
 }

@@ -108,19 +108,51 @@ class NogilLockingStrategyTest {
         }
 
         @Test
-        @DisplayName("critical sections are empty, and a GIL drop request is simply cleared")
+        @DisplayName("a GIL drop request is simply cleared")
         void nothingToDrop() {
             ThreadState ts = new ThreadState(Thread.currentThread(), 1);
             strategy.threadStarted(ts);
             strategy.attach(ts);
-            strategy.enterCriticalSection(new TestHeader());
-            strategy.enterCriticalSection(new TestHeader(), new TestHeader());
             ts.requestBreak(EvalBreaker.GIL_DROP_REQUEST | EvalBreaker.STOP_THE_WORLD);
             strategy.handleEvalBreaker(ts);
             assertThat(ts.evalBreaker()).isZero();
             assertThat(strategy.isAttached(ts)).isTrue();
             strategy.detach(ts);
             strategy.threadExited(ts);
+        }
+    }
+
+    @Nested
+    @DisplayName("critical sections")
+    class Sections {
+
+        @Test
+        @DisplayName("nested sections taken in opposite orders by two threads never deadlock (the outer one is suspended)")
+        void nestedOppositeOrders() throws Exception {
+            TestHeader a = new TestHeader();
+            TestHeader b = new TestHeader();
+            int rounds = 20_000;
+            int[] inside = {0};
+            Thread[] threads = new Thread[2];
+            for (int t = 0; t < 2; t++) {
+                TestHeader outer = t == 0 ? a : b;
+                TestHeader inner = t == 0 ? b : a;
+                threads[t] = new Thread(() -> {
+                    for (int i = 0; i < rounds; i++) {
+                        strategy.enterCriticalSection(outer);
+                        strategy.enterCriticalSection(inner);
+                        inside[0]++; // both sections held: exclusive
+                        strategy.exitCriticalSection(inner);
+                        strategy.exitCriticalSection(outer);
+                    }
+                });
+                threads[t].start();
+            }
+            for (Thread t : threads) {
+                t.join(60_000);
+                assertThat(t.isAlive()).as("deadlocked").isFalse();
+            }
+            assertThat(inside[0]).isEqualTo(2 * rounds);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.interlock.vm.objects;
 
+import dev.interlock.api.LockingStrategy;
 import dev.interlock.api.memory.MemoryManager;
 import dev.interlock.api.memory.ReferenceVisitor;
 import dev.interlock.api.storage.SetStorage;
@@ -147,44 +148,58 @@ public abstract class PyAnySet extends PyObject {
     }
 
     PyAnySet intersection(PyObject other) {
+        if (other instanceof PyAnySet o) {
+            return intersectionWithSet(o);
+        }
         PyAnySet out = emptyLike();
-        PyAnySet o = other instanceof PyAnySet s ? s : null;
         PyObject[] mine = snapshot();
         try {
-            if (o == null) {
-                PyAnySet tmp = emptyLike();
-                try {
-                    tmp.addAllFrom(other);
-                    for (PyObject k : mine) {
-                        if (tmp.contains(k)) {
-                            out.addElement(k);
-                        }
-                    }
-                } finally {
-                    Refs.decref(tmp);
-                }
-            } else {
-                // CPython iterates the smaller set and probes the other
-                PyAnySet small = o.size() < size() ? o : this;
-                PyAnySet large = small == this ? o : this;
-                PyObject[] items = small == this ? mine : o.snapshot();
-                try {
-                    for (PyObject k : items) {
-                        if (large.contains(k)) {
-                            out.addElement(k);
-                        }
-                    }
-                } finally {
-                    if (items != mine) {
-                        Refs.decrefAll(items);
+            PyAnySet tmp = emptyLike();
+            try {
+                tmp.addAllFrom(other);
+                for (PyObject k : mine) {
+                    if (tmp.contains(k)) {
+                        out.addElement(k);
                     }
                 }
+            } finally {
+                Refs.decref(tmp);
             }
         } catch (RuntimeException | Error e) {
             Refs.decref(out);
             throw e;
         } finally {
             Refs.decrefAll(mine);
+        }
+        return out;
+    }
+
+    /**
+     * {@code self & o} for two sets, in one critical section on both: CPython iterates the smaller
+     * set and probes the other with the stored hashes ({@code set_intersection}).
+     */
+    private PyAnySet intersectionWithSet(PyAnySet o) {
+        PyAnySet out = emptyLike();
+        LockingStrategy strategy = Interpreter.current().strategy();
+        strategy.enterCriticalSection(this, o);
+        try {
+            PyAnySet small = o.size() < size() ? o : this;
+            PyAnySet large = small == this ? o : this;
+            SetStorage.Cursor<PyObject> c = small.elements.cursor();
+            for (PyObject k = c.next(); k != null; k = c.next()) {
+                try {
+                    if (large.elements.contains(k, c.hash())) {
+                        out.elements.add(k, c.hash());
+                    }
+                } finally {
+                    Refs.decref(k);
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            Refs.decref(out);
+            throw e;
+        } finally {
+            strategy.exitCriticalSection(this, o);
         }
         return out;
     }
@@ -202,7 +217,7 @@ public abstract class PyAnySet extends PyObject {
      * set that other lacks.
      */
     PyAnySet difference(PyObject other) {
-        if (!(other instanceof PyAnySet o) || (size() >> 2) > o.size()) {
+        if (!(other instanceof PyAnySet o)) {
             PyAnySet out = copyLike();
             try {
                 out.discardAll(other);
@@ -212,16 +227,39 @@ public abstract class PyAnySet extends PyObject {
             }
             return out;
         }
-        PyAnySet out = emptyLike();
-        PyObject[] mine = snapshot();
+        // Both sets in one critical section, probing with the stored hashes.
+        PyAnySet out = null;
+        LockingStrategy strategy = Interpreter.current().strategy();
+        strategy.enterCriticalSection(this, o);
         try {
-            for (PyObject k : mine) {
-                if (!o.contains(k)) {
-                    out.addElement(k);
+            if ((size() >> 2) > o.size()) {
+                out = copyLike();
+                SetStorage.Cursor<PyObject> c = o.elements.cursor();
+                for (PyObject k = c.next(); k != null; k = c.next()) {
+                    try {
+                        out.elements.remove(k, c.hash());
+                    } finally {
+                        Refs.decref(k);
+                    }
+                }
+            } else {
+                out = emptyLike();
+                SetStorage.Cursor<PyObject> c = elements.cursor();
+                for (PyObject k = c.next(); k != null; k = c.next()) {
+                    try {
+                        if (!o.elements.contains(k, c.hash())) {
+                            out.elements.add(k, c.hash());
+                        }
+                    } finally {
+                        Refs.decref(k);
+                    }
                 }
             }
+        } catch (RuntimeException | Error e) {
+            Refs.xdecref(out);
+            throw e;
         } finally {
-            Refs.decrefAll(mine);
+            strategy.exitCriticalSection(this, o);
         }
         return out;
     }
@@ -282,24 +320,82 @@ public abstract class PyAnySet extends PyObject {
         return out;
     }
 
+    /** {@code self <= other}: both sets in one critical section, as CPython's {@code set_issubset}. */
     boolean isSubsetOf(PyAnySet other) {
-        if (size() > other.size()) {
+        LockingStrategy strategy = Interpreter.current().strategy();
+        strategy.enterCriticalSection(this, other);
+        try {
+            return subsetLockHeld(this, other);
+        } finally {
+            strategy.exitCriticalSection(this, other);
+        }
+    }
+
+    /** Whether every element of {@code a} is in {@code b}, probing with the stored hashes; the caller holds both. */
+    private static boolean subsetLockHeld(PyAnySet a, PyAnySet b) {
+        if (a.size() > b.size()) {
             return false;
         }
-        PyObject[] mine = snapshot();
-        try {
-            for (PyObject k : mine) {
-                if (!other.contains(k)) {
+        SetStorage.Cursor<PyObject> c = a.elements.cursor();
+        for (PyObject k = c.next(); k != null; k = c.next()) {
+            try {
+                if (!b.elements.contains(k, c.hash())) {
                     return false;
                 }
+            } finally {
+                Refs.decref(k);
             }
-            return true;
+        }
+        return true;
+    }
+
+    /** A comparison of two sets ({@code == != < <= > >=}), in one critical section on both. */
+    private boolean compareSets(PyAnySet o, int op) {
+        LockingStrategy strategy = Interpreter.current().strategy();
+        strategy.enterCriticalSection(this, o);
+        try {
+            switch (op) {
+                case Compare.EQ:
+                    return size() == o.size() && subsetLockHeld(this, o);
+                case Compare.NE:
+                    return !(size() == o.size() && subsetLockHeld(this, o));
+                case Compare.LE:
+                    return subsetLockHeld(this, o);
+                case Compare.LT:
+                    return size() < o.size() && subsetLockHeld(this, o);
+                case Compare.GE:
+                    return subsetLockHeld(o, this);
+                default:
+                    return size() > o.size() && subsetLockHeld(o, this);
+            }
         } finally {
-            Refs.decrefAll(mine);
+            strategy.exitCriticalSection(this, o);
         }
     }
 
     boolean isDisjoint(PyObject other) {
+        if (other instanceof PyAnySet o) {
+            // both sets in one critical section, as CPython's set_isdisjoint
+            LockingStrategy strategy = Interpreter.current().strategy();
+            strategy.enterCriticalSection(this, o);
+            try {
+                PyAnySet small = o.size() < size() ? o : this;
+                PyAnySet large = small == this ? o : this;
+                SetStorage.Cursor<PyObject> c = small.elements.cursor();
+                for (PyObject k = c.next(); k != null; k = c.next()) {
+                    try {
+                        if (large.elements.contains(k, c.hash())) {
+                            return false;
+                        }
+                    } finally {
+                        Refs.decref(k);
+                    }
+                }
+                return true;
+            } finally {
+                strategy.exitCriticalSection(this, o);
+            }
+        }
         PyObject it = other.iter();
         try {
             for (PyObject x = it.next(); x != null; x = it.next()) {
@@ -341,20 +437,7 @@ public abstract class PyAnySet extends PyObject {
         if (!(other instanceof PyAnySet o)) {
             return PyNotImplemented.INSTANCE;
         }
-        switch (op) {
-            case Compare.EQ:
-                return PyBool.of(size() == o.size() && isSubsetOf(o));
-            case Compare.NE:
-                return PyBool.of(!(size() == o.size() && isSubsetOf(o)));
-            case Compare.LE:
-                return PyBool.of(isSubsetOf(o));
-            case Compare.LT:
-                return PyBool.of(size() < o.size() && isSubsetOf(o));
-            case Compare.GE:
-                return PyBool.of(o.isSubsetOf(this));
-            default:
-                return PyBool.of(size() > o.size() && o.isSubsetOf(this));
-        }
+        return PyBool.of(compareSets(o, op));
     }
 
     @Override

@@ -376,28 +376,51 @@ public class PyDict extends PyObject {
         return PyBool.of(op == Compare.EQ ? eq : !eq);
     }
 
+    /**
+     * {@code self == o}. As CPython's {@code dict_richcompare}, both dicts are read in one critical
+     * section: this dict's entries and the other's values for the same keys, looked up with the
+     * stored hashes, up to the first key the other lacks. The values are compared after the
+     * section, in order, since {@code __eq__} runs Python code.
+     */
     private boolean equalTo(PyDict o) {
-        if (entries.size() != o.entries.size()) {
-            return false;
-        }
-        List<MapStorage.Entry<PyObject, PyObject>> mine = entryList();
+        List<MapStorage.Entry<PyObject, PyObject>> mine;
+        PyObject[] theirs;
+        int found = 0;
+        LockingStrategy strategy = Interpreter.current().strategy();
+        strategy.enterCriticalSection(this, o);
         try {
-            for (MapStorage.Entry<PyObject, PyObject> e : mine) {
-                PyObject theirs = o.getItemOrNull(e.key());
-                if (theirs == null) {
+            if (entries.size() != o.entries.size()) {
+                return false;
+            }
+            mine = entryList();
+            theirs = new PyObject[mine.size()];
+            try {
+                while (found < theirs.length) {
+                    MapStorage.Entry<PyObject, PyObject> e = mine.get(found);
+                    PyObject v = o.entries.getNew(e.key(), e.hash());
+                    if (v == null) {
+                        break;
+                    }
+                    theirs[found++] = v;
+                }
+            } catch (RuntimeException | Error e) {
+                release(mine);
+                Refs.decrefAll(theirs);
+                throw e;
+            }
+        } finally {
+            strategy.exitCriticalSection(this, o);
+        }
+        try {
+            for (int i = 0; i < found; i++) {
+                if (!Compare.isEqual(mine.get(i).value(), theirs[i])) {
                     return false;
                 }
-                try {
-                    if (!Compare.isEqual(e.value(), theirs)) {
-                        return false;
-                    }
-                } finally {
-                    Refs.decref(theirs);
-                }
             }
-            return true;
+            return found == theirs.length;
         } finally {
             release(mine);
+            Refs.decrefAll(theirs);
         }
     }
 

@@ -59,6 +59,9 @@ public class PyInstance extends PyObject {
 
     /** Stores {@code value} (a reference the slot takes over) and returns the old one (now the caller's). */
     PyObject slotSwap(int index, PyObject value) {
+        if (value != null) {
+            Refs.memory().share(value); // read by other threads with tryIncref (slotGetNew)
+        }
         return (PyObject) SLOT.getAndSet(slots, index, value);
     }
 

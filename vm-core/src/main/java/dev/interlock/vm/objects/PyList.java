@@ -261,6 +261,17 @@ public final class PyList extends PyObject {
     }
 
     private void setSlice(PySlice slice, PyObject value) {
+        if (value instanceof PyList other && other != this && other.isExact()) {
+            // Both lists in one critical section, as CPython's list_ass_slice for a list value.
+            LockingStrategy strategy = Interpreter.current().strategy();
+            strategy.enterCriticalSection(this, other);
+            try {
+                assignSlice(slice, other.snapshot());
+            } finally {
+                strategy.exitCriticalSection(this, other);
+            }
+            return;
+        }
         PyObject[] values;
         if (value == this) {
             values = snapshot();
@@ -275,6 +286,11 @@ public final class PyList extends PyObject {
                 throw e;
             }
         }
+        assignSlice(slice, values);
+    }
+
+    /** Stores {@code values} (new references, given back here) in the slice. */
+    private void assignSlice(PySlice slice, PyObject[] values) {
         try {
             PySlice.Indices ix = slice.indices(items.size());
             if (ix.step() == 1) {

@@ -69,6 +69,9 @@ public final class SharedFields {
      */
     @SuppressWarnings("unchecked")
     public static <T> T exchange(VarHandle field, Object holder, T value) {
+        if (value instanceof ObjectHeader o) {
+            Refs.memory().share(o);
+        }
         return (T) field.getAndSet(holder, value);
     }
 
@@ -79,6 +82,7 @@ public final class SharedFields {
      */
     @SuppressWarnings("unchecked")
     public static <T extends ObjectHeader> T install(VarHandle field, Object holder, T made) {
+        Refs.memory().share(made);
         T witness = (T) field.compareAndExchange(holder, (Object) null, made);
         if (witness == null) {
             return made;

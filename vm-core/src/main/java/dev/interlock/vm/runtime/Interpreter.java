@@ -299,6 +299,35 @@ public final class Interpreter {
         return roots;
     }
 
+    /**
+     * Starts the interpreter for a host that embeds it, as CPython's {@code Py_Initialize} does: a
+     * new main thread sets up {@code builtins} and {@code sys}, then runs {@code body}, which
+     * typically makes {@code __main__} ({@link #newModule}) and then serves the host's requests,
+     * running code on this thread or on others it starts with {@link #newThread}, until the host
+     * closes the interpreter. When {@code body} returns, the main thread waits for the non-daemon
+     * Python threads, as at the end of a program, and ends; output is flushed. It is a daemon
+     * thread, so an interpreter its host forgets to close does not keep the JVM alive.
+     *
+     * @param body what the main thread does once the interpreter is set up
+     * @return the main thread, started; join it to wait until the interpreter has finished
+     */
+    public PyThread startMain(ThreadBody body) {
+        requireNonNull(body, "body is null");
+        PyThread main = newThread("MainThread", ts -> {
+            mainThread = ts;
+            initialize();
+            try {
+                body.run(ts);
+                waitForNonDaemonThreads(ts);
+            } finally {
+                stdout.flush();
+            }
+        });
+        main.setDaemon(true);
+        main.start();
+        return main;
+    }
+
     /** Where the interactive loop reads its lines. */
     @FunctionalInterface
     public interface LineSource {
@@ -713,6 +742,13 @@ public final class Interpreter {
             // The JVM gave up (a heap too small for the program, or a VM failure): report it as a fatal
             // error instead of letting the thread die with a Java stack trace and the run report success.
             reportFatal(new FatalError("the Java virtual machine failed in thread '" + name + "': " + e), ts);
+        } catch (Error e) {
+            // A linkage error (mismatched Interlock jars, a plug-in built against another version)
+            // or an assertion: never a silent exit with status 0.
+            reportFatal(new FatalError("internal error in thread '" + name + "': " + e), ts);
+            if (System.getenv("INTERLOCK_DEBUG") != null) {
+                e.printStackTrace(stderr);
+            }
         } finally {
             try {
                 PyThreadState.ExcItem base = ts.baseExcItem();
@@ -722,6 +758,10 @@ public final class Interpreter {
                     Refs.decref(v);
                 }
                 ts.runExitHooks();
+                // Still attached: merging counts queued for this thread can free objects and run
+                // their finalizers (CPython clears the thread's biased-counting state in
+                // PyThreadState_Clear, attached). It is the thread's last counting.
+                memory.threadExited(ts);
             } catch (FatalError e) {
                 reportFatal(e, ts);
             } finally {
@@ -732,7 +772,6 @@ public final class Interpreter {
                 strategy.detach(ts);
                 tracer.activity(ts, Activity.EXITED);
                 strategy.threadExited(ts);
-                memory.threadExited(ts);
             }
         }
     }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.interlock.api.ThreadState;
 import dev.interlock.vm.eval.Frame;
 import dev.interlock.vm.memory.Deallocation;
+import dev.interlock.vm.memory.MergeQueue;
 import dev.interlock.vm.objects.PyBaseException;
 import dev.interlock.vm.objects.PyObject;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ public final class PyThreadState extends ThreadState {
     private final Interpreter interpreter;
     private final PyThread thread;
     private final Deallocation.Queue deallocationQueue = new Deallocation.Queue();
+    private final MergeQueue mergeQueue = new MergeQueue();
     private final List<PyObject> reprInProgress = new ArrayList<>();
     private String name;
     /** True while the thread waits in a {@link Blocking} call, detached. */
@@ -146,6 +148,14 @@ public final class PyThreadState extends ThreadState {
     /** The trashcan of nested deallocations on this thread. */
     public Deallocation.Queue deallocationQueue() {
         return deallocationQueue;
+    }
+
+    /**
+     * The objects other threads queued for this thread to merge their reference counts (biased
+     * counting); any thread may offer to it.
+     */
+    public MergeQueue mergeQueue() {
+        return mergeQueue;
     }
 
     /** Marks {@code o} as being printed; false if it already is (recursion through itself). */

@@ -56,6 +56,19 @@ public class PlainListStorage<E extends ObjectHeader> implements ListStorage<E> 
         return (E) o;
     }
 
+    /**
+     * Item {@code index} without taking a reference, or null if out of range, for a strategy's
+     * lock-free reader running while another thread may change the list: it reads the array and the
+     * size once each and never throws. The answer is only as good as the reader's validation (a
+     * sequence number the writers bump, see {@code lock-finegrained}'s {@code LockedListStorage}),
+     * and the item must be counted with {@code MemoryManager.tryIncref} before use.
+     */
+    public final ObjectHeader peek(int index) {
+        ObjectHeader[] a = items;
+        int n = size;
+        return index >= 0 && index < n && index < a.length ? a[index] : null;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public E replace(int index, E value) {

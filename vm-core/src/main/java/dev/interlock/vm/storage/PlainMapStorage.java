@@ -24,6 +24,14 @@ import java.util.Arrays;
  */
 public class PlainMapStorage<K extends ObjectHeader, V extends ObjectHeader> implements MapStorage<K, V> {
 
+    /** What {@link #peek} answers when it cannot tell without the lock. */
+    public static final Object UNKNOWN = new Object() {
+        @Override
+        public String toString() {
+            return "UNKNOWN";
+        }
+    };
+
     private static final int EMPTY = -1;
     private static final int DUMMY = -2;
     private static final int MIN_SIZE = 8;
@@ -157,6 +165,52 @@ public class PlainMapStorage<K extends ObjectHeader, V extends ObjectHeader> imp
                 indices[emptySlot(oldHashes[i])] = ix;
             }
         }
+    }
+
+    /**
+     * The value for {@code key} without taking a reference, null if absent, or {@link #UNKNOWN},
+     * for a strategy's lock-free reader running while another thread may change the table: it
+     * reads each array once, bounds its probing, never throws, and never compares keys that could
+     * run Python code ({@link KeyOps#mayCallBack}), answering {@link #UNKNOWN} instead. The answer
+     * is only as good as the reader's validation (a sequence number the writers bump, see
+     * {@code lock-finegrained}'s {@code LockedMapStorage}), and a value must be counted with
+     * {@code MemoryManager.tryIncref} before use. Compare CPython's {@code _Py_dict_lookup_threadsafe}.
+     */
+    @SuppressWarnings("unchecked")
+    public final Object peek(K key, long hash) {
+        int[] table = indices;
+        long[] hs = hashes;
+        ObjectHeader[] ks = keys;
+        ObjectHeader[] vs = values;
+        int mask = table.length - 1;
+        long perturb = hash;
+        int i = (int) hash & mask;
+        for (int probes = 0; probes <= mask; probes++) {
+            int ix = table[i];
+            if (ix == EMPTY) {
+                return null;
+            }
+            if (ix >= 0) {
+                if (ix >= ks.length || ix >= hs.length || ix >= vs.length) {
+                    return UNKNOWN; // arrays from two generations of the table
+                }
+                ObjectHeader k = ks[ix];
+                if (k != null && (k == key || (hs[ix] == hash && equalWithoutCallback((K) k, key)))) {
+                    ObjectHeader v = vs[ix];
+                    return v != null ? v : UNKNOWN;
+                }
+                if (k != null && hs[ix] == hash && (keyOps.mayCallBack((K) k) || keyOps.mayCallBack(key))) {
+                    return UNKNOWN;
+                }
+            }
+            perturb >>>= 5;
+            i = (int) (i * 5L + perturb + 1) & mask;
+        }
+        return UNKNOWN;
+    }
+
+    private boolean equalWithoutCallback(K stored, K probe) {
+        return !keyOps.mayCallBack(stored) && !keyOps.mayCallBack(probe) && keyOps.equal(stored, probe);
     }
 
     @Override

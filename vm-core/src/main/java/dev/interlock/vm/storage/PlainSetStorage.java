@@ -49,6 +49,27 @@ public class PlainSetStorage<K extends ObjectHeader> implements SetStorage<K> {
         return used;
     }
 
+    /**
+     * A new storage with this one's table exactly as it is (slots, deleted markers and the pop
+     * finger), holding references of its own to every element: what a storage that guards a
+     * plain table with a lock hands to another set's {@link #addAll}, which then behaves as
+     * CPython's {@code set_merge} from this set would.
+     */
+    public PlainSetStorage<K> copyTable() {
+        PlainSetStorage<K> copy = new PlainSetStorage<>(memory, keyOps, 0);
+        copy.keys = keys.clone();
+        copy.hashes = hashes.clone();
+        copy.fill = fill;
+        copy.used = used;
+        copy.finger = finger;
+        for (Object k : copy.keys) {
+            if (k != null && k != DUMMY) {
+                memory.incref((ObjectHeader) k);
+            }
+        }
+        return copy;
+    }
+
     /** The slot holding an element equal to {@code key}, or -1; restarts if a comparison changed the table. */
     @SuppressWarnings("unchecked")
     private int find(K key, long hash) {

@@ -306,6 +306,9 @@ public final class ConcurrentMapStorage<K extends ObjectHeader, V extends Object
      * (and nothing stored); null when a new entry was inserted.
      */
     private ObjectHeader putOwned(K key, long hash, ObjectHeader value, boolean ifAbsent) {
+        // both become readable without the lock: a biased manager must let other threads count them
+        memory.share(key);
+        memory.share(value);
         for (;;) {
             long seen = version;
             Node n = lookup(key, hash);

@@ -39,6 +39,6 @@ public final class NogilContainerStorage implements ContainerStorage {
 
     @Override
     public <K extends ObjectHeader> SetStorage<K> newSet(ObjectHeader owner, KeyOps<K> keys, int capacity) {
-        return new ConcurrentSetStorage<>(memory, keys, capacity);
+        return new LockedSetStorage<>(memory, keys, capacity);
     }
 }

@@ -13,11 +13,11 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Concurrent set storage")
-class ConcurrentSetStorageTest {
+@DisplayName("Locked set storage")
+class LockedSetStorageTest {
 
     private final AtomicMemoryManager mm = TestItems.sharedMemory();
-    private final ConcurrentSetStorage<Item> set = new ConcurrentSetStorage<>(mm, new ItemKeys(false), 0);
+    private final LockedSetStorage<Item> set = new LockedSetStorage<>(mm, new ItemKeys(false), 0);
 
     private List<Integer> elements() {
         List<Integer> out = new ArrayList<>();
@@ -79,5 +79,61 @@ class ConcurrentSetStorageTest {
         assertThat(set.size()).isEqualTo(4 * 250);
         assertThat(elements()).hasSize(1000).doesNotHaveDuplicates();
         set.clear();
+    }
+
+    @Test
+    @DisplayName("elements iterate in CPython's table order: by hash modulo the table size, not by insertion")
+    void tableOrder() {
+        for (int v : new int[] {5, 3, 1, 2}) {
+            Item k = new Item(v);
+            set.add(k, v);
+            mm.decref(k);
+        }
+        assertThat(elements()).containsExactly(1, 2, 3, 5);
+        set.clear();
+    }
+
+    @Test
+    @DisplayName("a comparison that can run Python code runs with the set's lock released")
+    void callbackOutsideLock() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<LockedSetStorage<Item>> self = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean addedMeanwhile = new java.util.concurrent.atomic.AtomicBoolean();
+        dev.interlock.api.storage.KeyOps<Item> keys = new dev.interlock.api.storage.KeyOps<>() {
+            @Override
+            public boolean equal(Item stored, Item probe) {
+                if (stored != probe && !addedMeanwhile.get()) {
+                    // another thread must be able to change the set while __eq__ runs
+                    Thread other = new Thread(() -> {
+                        Item z = new Item(100);
+                        self.get().add(z, z.hash());
+                        mm.decref(z);
+                    });
+                    other.start();
+                    try {
+                        other.join(10_000);
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                    addedMeanwhile.set(!other.isAlive());
+                }
+                return stored.value == probe.value;
+            }
+
+            @Override
+            public boolean mayCallBack(Item key) {
+                return true;
+            }
+        };
+        LockedSetStorage<Item> s = new LockedSetStorage<>(mm, keys, 0);
+        self.set(s);
+        Item a = new Item(1);
+        Item b = new Item(8); // same hash as 1: adding it compares with a
+        s.add(a, a.hash());
+        s.add(b, b.hash());
+        assertThat(addedMeanwhile).isTrue();
+        assertThat(s.size()).isEqualTo(3);
+        s.clear();
+        mm.decref(a);
+        mm.decref(b);
     }
 }
