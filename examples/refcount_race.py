@@ -8,8 +8,10 @@
 # count of a shared object.
 #
 #   ./interlock run --audit-refcounts examples/refcount_race.py
-#       the GIL with plain counts: runs clean, the audit finds every count exact
+#       the GIL with plain counts: runs clean, the audit finds every count exact (so do
+#       --lock nogil and --lock finegrained with their default managers, atomic and biased)
 #   ./interlock run --lock nogil --memory plain --allow-unsafe examples/refcount_race.py
+#       (or --lock finegrained --memory plain --allow-unsafe)
 #       plain counts without a GIL: counts are corrupted, and Interlock stops the run with
 #       "Fatal Python error: use after free ..." (or the audit reports the damage)
 #
