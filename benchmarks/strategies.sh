@@ -1,11 +1,11 @@
 #!/usr/bin/env sh
-# The finegrained strategy against the GIL, side by side in one run: each round runs
-# benchmarks/loop.py (single-thread time) and benchmarks/gil_scaling.py (2-thread / 1-thread
-# throughput) under --lock gil and then under --lock finegrained, each in a fresh JVM; the rounds
-# alternate, so that load from elsewhere on the machine falls on both alike. Prints every figure,
-# then the median over the rounds.
+# The strategies side by side in one run: each round runs benchmarks/loop.py (single-thread
+# time) and benchmarks/gil_scaling.py (2-thread / 1-thread throughput) under each strategy in
+# turn (gil, nogil, finegrained by default; LOCKS="gil ticket" to choose), each in a fresh JVM;
+# the rounds alternate, so that load from elsewhere on the machine falls on all alike. Prints
+# every figure, then the median over the rounds and each strategy's single-thread time over gil's.
 #
-#   benchmarks/finegrained.sh [ROUNDS] [LOOP_N] [SCALING_WORK]
+#   benchmarks/strategies.sh [ROUNDS] [LOOP_N] [SCALING_WORK]
 #
 # Defaults: 5 rounds, loop(3,000,000), countdown(2,000,000) (the programs' own defaults). Each
 # program itself reports the median of 7 timed rounds after 3 warm-up rounds.
@@ -14,6 +14,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 rounds=${1:-5}
 loop_n=${2:-3000000}
 work=${3:-2000000}
+locks=${LOCKS:-gil nogil finegrained}
 "$root/interlock" strategies >/dev/null # builds the jar first, outside the measurements
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
@@ -24,7 +25,7 @@ median() { # the median of the numbers on stdin
 
 i=1
 while [ "$i" -le "$rounds" ]; do
-    for lock in gil finegrained; do
+    for lock in $locks; do
         loop=$("$root/interlock" run --lock "$lock" "$root/benchmarks/loop.py" "$loop_n" | sed -n 's/.*median \([0-9.]*\) s.*/\1/p')
         scaling=$("$root/interlock" run --lock "$lock" "$root/benchmarks/gil_scaling.py" "$work")
         one=$(echo "$scaling" | sed -n 's/^1 thread : median \([0-9.]*\) s.*/\1/p')
@@ -38,12 +39,15 @@ done
 
 echo
 echo "medians over $rounds rounds (load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown))"
-for lock in gil finegrained; do
+for lock in $locks; do
     loop=$(awk -v l="$lock" '$1 == l { print $2 }' "$out" | median)
     one=$(awk -v l="$lock" '$1 == l { print $3 }' "$out" | median)
     ratio=$(awk -v l="$lock" '$1 == l { print $5 }' "$out" | median)
     printf '  %-12s loop %s s   countdown 1 thread %s s   2-thread / 1-thread throughput %s\n' "$lock" "$loop" "$one" "$ratio"
 done
 gil_loop=$(awk '$1 == "gil" { print $2 }' "$out" | median)
-fg_loop=$(awk '$1 == "finegrained" { print $2 }' "$out" | median)
-echo "  single-thread time, finegrained / gil (loop.py): $(awk -v a="$fg_loop" -v b="$gil_loop" 'BEGIN { printf "%.3f", a / b }')"
+for lock in $locks; do
+    [ "$lock" = gil ] && continue
+    l=$(awk -v l="$lock" '$1 == l { print $2 }' "$out" | median)
+    echo "  single-thread time, $lock / gil (loop.py): $(awk -v a="$l" -v b="$gil_loop" 'BEGIN { printf "%.3f", a / b }')"
+done
