@@ -1,5 +1,6 @@
 package dev.interlock.cli;
 
+import dev.interlock.api.InvalidOptionException;
 import dev.interlock.vm.runtime.Interpreter;
 import dev.interlock.vm.runtime.InterpreterConfig;
 import dev.interlock.vm.runtime.PluginRegistry;
@@ -28,6 +29,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "CODE", description = "Run CODE instead of a file.")
     String code;
 
+    @Option(names = "--audit-refcounts", description = "At exit, recount every reference from the roots and report leaks,"
+            + " over-releases and premature frees on stderr; exit status 3 if any are found.")
+    boolean auditRefcounts;
+
+    @Option(names = "--memory-stats", description = "Count the memory manager's operations (increments, decrements,"
+            + " deallocations, where it keeps them) and print them on stderr at exit.")
+    boolean memoryStats;
+
     @Parameters(arity = "0..*", paramLabel = "FILE [ARGS...]", description = "The program and its arguments.")
     List<String> positional = new ArrayList<>();
 
@@ -40,6 +49,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (auditRefcounts && System.getProperty("interlock.traceRefs") == null) {
+            // Before any Python object exists: the audit needs every allocation logged, a JVM-wide
+            // constant so that it costs nothing when off (AllocationLog.TRACE_REFS).
+            System.setProperty("interlock.traceRefs", "true");
+        }
         CommandLine cl = spec.commandLine();
         String source;
         String filename;
@@ -75,21 +89,41 @@ final class RunCommand implements Callable<Integer> {
         PluginRegistry registry = InterlockCommand.of(spec).plugins();
         PluginRegistry.Selection selection = runtime.select(cl, registry);
         if (selection.unsafe()) {
-            cl.getErr().println("interlock: warning: '" + selection.memory().name() + "' reference counts without a GIL ('"
-                    + selection.strategy().name() + "'): counts can be corrupted; running anyway because of --allow-unsafe");
+            cl.getErr().println(selection.unsafeWarning());
             cl.getErr().flush();
         }
         // The program writes through System.out and System.err (which pass every write on at once,
         // and which Main flushes at exit), so that a test can capture them with System.setOut/setErr.
         InterpreterConfig config = new InterpreterConfig(selection.strategy().name(), selection.memory().name(),
-                selection.options(), argv, scriptDirectory, System.out, System.err, false, runtime.allowUnsafe);
-        Interpreter interpreter = PluginRegistry.create(selection, config);
+                selection.options(), argv, scriptDirectory, System.out, System.err, auditRefcounts, runtime.allowUnsafe,
+                memoryStats);
+        Interpreter interpreter;
+        try {
+            interpreter = PluginRegistry.create(selection, config);
+        } catch (InvalidOptionException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
         if (statsJson != null) {
             String program = source;
             return dev.interlock.cli.compare.RunMeasurement.measure(interpreter,
                     () -> interpreter.runMain(program, filename), statsJson);
         }
-        return interpreter.runMain(source, filename);
+        int status = interpreter.runMain(source, filename);
+        if (memoryStats) {
+            cl.getErr().println("interlock: memory statistics (" + interpreter.memory().name() + "): "
+                    + formatStatistics(interpreter.memory().statistics()));
+            cl.getErr().flush();
+        }
+        return status;
+    }
+
+    private static String formatStatistics(java.util.Map<String, Long> statistics) {
+        if (statistics.isEmpty()) {
+            return "none kept";
+        }
+        StringBuilder b = new StringBuilder();
+        statistics.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(String.format("%,d", v)));
+        return b.toString();
     }
 
     private static int cannotOpen(CommandLine cl, Path path, String why) {

@@ -104,7 +104,13 @@ public interface MemoryManager {
         // no per-thread state by default
     }
 
-    /** Counters for statistics (increments, decrements, deallocations); empty when not kept. */
+    /**
+     * Counters for statistics, when the manager was created to keep them
+     * ({@link MemoryManagerPlugin#create(boolean)}); empty otherwise. The names are stable:
+     * {@code increfs}, {@code decrefs} and {@code deallocations} (immortal objects are not
+     * counted, as they are not counted at all); a manager may add its own (such as
+     * {@code merges}).
+     */
     default java.util.Map<String, Long> statistics() {
         return java.util.Map.of();
     }

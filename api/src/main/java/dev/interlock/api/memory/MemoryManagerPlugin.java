@@ -16,6 +16,16 @@ public interface MemoryManagerPlugin {
     /** True when counts stay exact with threads running in parallel. */
     boolean isThreadSafe();
 
-    /** A new manager for one interpreter. */
+    /** A new manager for one interpreter, keeping no statistics. */
     MemoryManager create();
+
+    /**
+     * A new manager for one interpreter that, when {@code statistics} is true, counts increments,
+     * decrements and deallocations for {@link MemoryManager#statistics()}. Counting is asked for
+     * up front, not switched on later, so that a manager can be a different class when it counts
+     * and pay nothing at all on its hot path when it does not. The default keeps none.
+     */
+    default MemoryManager create(boolean statistics) {
+        return create();
+    }
 }

@@ -61,6 +61,7 @@ public abstract class ObjectHeader {
     @SuppressWarnings("unused") // accessed through LOCK_WORD
     private Object lockWord;
     private boolean finalized;
+    private boolean deallocated;
 
     /** The local (or only) count, read plainly. */
     public final int refLocal() {
@@ -119,6 +120,21 @@ public abstract class ObjectHeader {
     /** Records that the finalizer has run. */
     public final void markFinalized() {
         finalized = true;
+    }
+
+    /**
+     * True once the object has been deallocated: its count reached zero, its finalizer (if any)
+     * did not resurrect it, and it released what it held. Unlike the {@link #FREED} count, which
+     * a racing non-atomic increment can overwrite, this flag is only ever set, so containers,
+     * the reference-count audit and the deallocation protocol itself can rely on it.
+     */
+    public final boolean isDeallocated() {
+        return deallocated;
+    }
+
+    /** Records that the object has been deallocated; set once, by the deallocation protocol. */
+    public final void markDeallocated() {
+        deallocated = true;
     }
 
     // ---- what a memory manager needs from the object model ----

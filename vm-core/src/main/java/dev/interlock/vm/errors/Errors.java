@@ -74,6 +74,16 @@ public final class Errors {
         return new PyException(PyBaseException.withArg(ExceptionTypes.KEY_ERROR, key));
     }
 
+    /** {@code KeyError(message)} with a str argument, as CPython raises for an empty dict or set. */
+    public static PyException keyError(String message) {
+        PyStr m = PyStr.of(message);
+        try {
+            return keyError(m);
+        } finally {
+            dev.interlock.vm.objects.Refs.decref(m); // the exception's args tuple took its own reference
+        }
+    }
+
     /** {@code StopIteration(value)}, carrying a generator's return value. */
     public static PyException stopIteration(PyObject value) {
         return new PyException(PyBaseException.withArg(ExceptionTypes.STOP_ITERATION, value));

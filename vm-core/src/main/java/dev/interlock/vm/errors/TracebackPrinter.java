@@ -155,13 +155,18 @@ public final class TracebackPrinter {
         if (ts == null) {
             return;
         }
+        out.print(formatThreadStack(ts));
+        out.flush();
+    }
+
+    /** The text {@link #printThreadStack} prints for the thread's frames now. */
+    public static String formatThreadStack(PyThreadState ts) {
         StringBuilder b = new StringBuilder();
         b.append("\nThread '").append(ts.name()).append("' (most recent call first):\n");
         for (Frame f = ts.frame; f != null; f = f.back()) {
             b.append("  File \"").append(f.code().filename()).append("\", line ").append(f.currentLine())
                     .append(" in ").append(f.code().name()).append('\n');
         }
-        out.print(b);
-        out.flush();
+        return b.toString();
     }
 }

@@ -5,11 +5,13 @@ import static dev.interlock.vm.bytecode.OpcodeNumbers.*;
 import dev.interlock.api.CheckPoints;
 import dev.interlock.api.EvalBreaker;
 import dev.interlock.api.LockingStrategy;
+import dev.interlock.api.memory.FatalError;
 import dev.interlock.api.memory.MemoryManager;
 import dev.interlock.vm.errors.Errors;
 import dev.interlock.vm.errors.InterpreterError;
 import dev.interlock.vm.errors.NotSupportedError;
 import dev.interlock.vm.errors.PyException;
+import dev.interlock.vm.errors.TracebackPrinter;
 import dev.interlock.vm.objects.ExceptionTypes;
 import dev.interlock.vm.objects.PyBaseException;
 import dev.interlock.vm.objects.PyBool;
@@ -78,9 +80,11 @@ public final class EvalLoop {
         PyDict builtins = FunctionCalls.builtinsOf(globals);
         Frame frame = new Frame(code, globals, builtins, globals);
         mm.incref(globals);
-        PyObject result = run(frame, ts);
-        mm.decref(result);
-        mm.decref(globals);
+        try {
+            mm.decref(run(frame, ts));
+        } finally {
+            mm.decref(globals); // on the exception path too
+        }
     }
 
     /** Runs class-body or exec code with a separate locals namespace; returns its result. */
@@ -884,6 +888,10 @@ public final class EvalLoop {
             } catch (RuntimeException | Error e) {
                 f.lasti = pc - 1;
                 f.sp = sp;
+                if (e instanceof FatalError && ts.fatalStack() == null) {
+                    // the innermost frame sees it first: keep the stack for the report, before it unwinds
+                    ts.setFatalStack(TracebackPrinter.formatThreadStack(ts));
+                }
                 abandon(f);
                 throw e;
             }

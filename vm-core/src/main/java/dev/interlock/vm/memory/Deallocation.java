@@ -9,6 +9,9 @@ import java.util.ArrayDeque;
 /**
  * What happens when a count reaches zero, shared by every counting memory manager: run the
  * finalizer once ({@code __del__}, PEP 442), mark the object freed, release what it holds.
+ * Containers replace their storage with a {@link FreedStorage} as they release it, so a stale
+ * reference that reaches a freed container is reported, not served an empty one; an object whose
+ * count reaches zero a second time is reported too ({@link UseAfterFree#freedTwice}).
  *
  * <p>Releasing children can free them in turn. To keep a long chain (a linked list of a million
  * nodes) from overflowing the Java stack, nested deallocations deeper than {@link #MAX_DEPTH} are
@@ -41,8 +44,16 @@ public final class Deallocation {
         private int depth;
     }
 
-    /** Deallocates {@code o}, whose count has just reached zero. */
+    /**
+     * Deallocates {@code o}, whose count has just reached zero.
+     *
+     * @throws dev.interlock.api.memory.FatalError if {@code o} was deallocated before: its count
+     *     reached zero again, so it had been freed while references to it remained
+     */
     static void deallocate(ObjectHeader o, MemoryManager memory, Counts counts) {
+        if (o.isDeallocated()) {
+            throw UseAfterFree.freedTwice(o);
+        }
         Queue queue = null;
         if (Thread.currentThread() instanceof PyThread thread) {
             PyThreadState state = thread.state();
@@ -79,6 +90,7 @@ public final class Deallocation {
             }
         }
         counts.markFreed(o);
+        o.markDeallocated();
         o.releaseReferences(memory);
     }
 }

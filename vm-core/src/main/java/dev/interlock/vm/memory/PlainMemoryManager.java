@@ -6,12 +6,20 @@ import java.util.Map;
 
 /**
  * Reference counts in a plain {@code int} field, changed with ordinary loads and stores: what
- * CPython does with the GIL held. Correct only while one thread at a time changes counts, which a
- * GIL guarantees. Run it without one (an explicit, unsafe choice) and increments are lost between
+ * CPython does with the GIL held ({@code Py_INCREF}/{@code Py_DECREF} in
+ * {@code Include/object.h}). Correct only while one thread at a time changes counts, which a GIL
+ * guarantees. Run it without one (an explicit, unsafe choice) and increments are lost between
  * threads: objects are freed while still referenced, and the checks below report the first later
  * use as a fatal error instead of letting the program go on with corrupted state.
+ *
+ * <h2>Notes about the implementation</h2>
+ * Each operation is one load, one compare that sends immortal, freed and dying objects off the
+ * fast path, and one store: small enough to inline into the eval loop. Statistics are kept by a
+ * subclass ({@link CountingPlainMemoryManager}) through three package-private hooks that are empty
+ * here: a run that did not ask for statistics uses this class only, the JIT inlines the empty hooks
+ * into nothing, and counting costs nothing at all.
  */
-public final class PlainMemoryManager implements MemoryManager, Deallocation.Counts {
+public class PlainMemoryManager implements MemoryManager, Deallocation.Counts {
 
     /** Reported by {@code sys.getrefcount} for immortal objects (CPython 3.12's value). */
     static final long IMMORTAL_REPORTED = 4294967295L;
@@ -32,7 +40,7 @@ public final class PlainMemoryManager implements MemoryManager, Deallocation.Cou
     }
 
     @Override
-    public void incref(ObjectHeader o) {
+    public final void incref(ObjectHeader o) {
         int c = o.refLocal();
         if (c <= 0 || c >= ObjectHeader.IMMORTAL) {
             if (c >= ObjectHeader.IMMORTAL) {
@@ -41,10 +49,11 @@ public final class PlainMemoryManager implements MemoryManager, Deallocation.Cou
             throw UseAfterFree.used(o);
         }
         o.setRefLocal(c + 1);
+        countIncref();
     }
 
     @Override
-    public void decref(ObjectHeader o) {
+    public final void decref(ObjectHeader o) {
         int c = o.refLocal();
         if (c <= 1 || c >= ObjectHeader.IMMORTAL) {
             if (c >= ObjectHeader.IMMORTAL) {
@@ -52,16 +61,19 @@ public final class PlainMemoryManager implements MemoryManager, Deallocation.Cou
             }
             if (c == 1) {
                 o.setRefLocal(0);
+                countDecref();
+                countDeallocation();
                 Deallocation.deallocate(o, this, this);
                 return;
             }
             throw c == ObjectHeader.FREED ? UseAfterFree.used(o) : UseAfterFree.negative(o);
         }
         o.setRefLocal(c - 1);
+        countDecref();
     }
 
     @Override
-    public boolean tryIncref(ObjectHeader o) {
+    public final boolean tryIncref(ObjectHeader o) {
         int c = o.refLocal();
         if (c >= ObjectHeader.IMMORTAL) {
             return true;
@@ -70,11 +82,12 @@ public final class PlainMemoryManager implements MemoryManager, Deallocation.Cou
             return false;
         }
         o.setRefLocal(c + 1);
+        countIncref();
         return true;
     }
 
     @Override
-    public long refcount(ObjectHeader o) {
+    public final long refcount(ObjectHeader o) {
         int c = o.refLocal();
         if (c >= ObjectHeader.IMMORTAL) {
             return IMMORTAL_REPORTED;
@@ -86,37 +99,54 @@ public final class PlainMemoryManager implements MemoryManager, Deallocation.Cou
     }
 
     @Override
-    public void makeImmortal(ObjectHeader o) {
+    public final void makeImmortal(ObjectHeader o) {
         o.setRefLocal(ObjectHeader.IMMORTAL);
     }
 
     @Override
-    public boolean isImmortal(ObjectHeader o) {
+    public final boolean isImmortal(ObjectHeader o) {
         return o.refLocal() >= ObjectHeader.IMMORTAL;
     }
 
     @Override
-    public boolean isFreed(ObjectHeader o) {
+    public final boolean isFreed(ObjectHeader o) {
         return o.refLocal() == ObjectHeader.FREED;
     }
 
     // ---- the deallocation protocol's view of the counts
 
     @Override
-    public void resurrect(ObjectHeader o) {
+    public final void resurrect(ObjectHeader o) {
         o.setRefLocal(1);
     }
 
     @Override
-    public boolean releaseResurrected(ObjectHeader o) {
+    public final boolean releaseResurrected(ObjectHeader o) {
         int c = o.refLocal() - 1;
         o.setRefLocal(c);
         return c == 0;
     }
 
     @Override
-    public void markFreed(ObjectHeader o) {
+    public final void markFreed(ObjectHeader o) {
         o.setRefLocal(ObjectHeader.FREED);
+    }
+
+    // ---- statistics
+
+    /** Called after each increment; empty unless statistics were asked for. */
+    void countIncref() {
+        // no statistics
+    }
+
+    /** Called after each decrement; empty unless statistics were asked for. */
+    void countDecref() {
+        // no statistics
+    }
+
+    /** Called when a count reaches zero, before the object is deallocated; empty unless statistics were asked for. */
+    void countDeallocation() {
+        // no statistics
     }
 
     @Override

@@ -25,4 +25,9 @@ public final class PlainMemoryPlugin implements MemoryManagerPlugin {
     public MemoryManager create() {
         return new PlainMemoryManager();
     }
+
+    @Override
+    public MemoryManager create(boolean statistics) {
+        return statistics ? new CountingPlainMemoryManager() : new PlainMemoryManager();
+    }
 }

@@ -64,7 +64,7 @@ final class DictType {
                 .method(noArgs("popitem", (PyDict self) -> {
                     MapStorage.Entry<PyObject, PyObject> e = self.storage().popLast();
                     if (e == null) {
-                        throw Errors.keyError(PyStr.of("popitem(): dictionary is empty"));
+                        throw Errors.keyError("popitem(): dictionary is empty");
                     }
                     return PyTuple.steal(new PyObject[] {e.key(), e.value()});
                 }))

@@ -19,7 +19,7 @@ final class ObjectType {
     }
 
     static void install(PyType object, PyType type) {
-        object.installAllocator((subtype, a, s, n, kw) -> new PyInstance(subtype));
+        object.installAllocator((subtype, a, s, n, kw) -> PyInstance.allocate(subtype));
         object.installMethod(keywords("__init__", (self, a, s, n, kw) -> {
             boolean excess = n > 0 || (kw != null && kw.size() > 0);
             if (excess) {

@@ -5,6 +5,7 @@ import dev.interlock.api.memory.MemoryManager;
 import dev.interlock.api.memory.ReferenceVisitor;
 import dev.interlock.api.storage.SetStorage;
 import dev.interlock.vm.errors.Errors;
+import dev.interlock.vm.memory.FreedStorage;
 import dev.interlock.vm.ops.BinaryOp;
 import dev.interlock.vm.ops.Compare;
 import dev.interlock.vm.runtime.Interpreter;
@@ -16,7 +17,8 @@ import dev.interlock.vm.runtime.Interpreter;
  */
 public abstract class PyAnySet extends PyObject {
 
-    final SetStorage<PyObject> elements;
+    /** The elements; replaced by a {@link FreedStorage} when the set is deallocated. */
+    SetStorage<PyObject> elements;
 
     PyAnySet(int capacity) {
         Interpreter interp = Interpreter.current();
@@ -307,8 +309,10 @@ public abstract class PyAnySet extends PyObject {
     PyAnySet symmetricDifference(PyObject other) {
         PyAnySet out = emptyLike();
         try {
-            out.addAllFrom(other);
-            out.toggleAll(this);
+            // As CPython: a copy of this set, then the other's elements toggled in, so a storage
+            // that iterates in insertion order (nogil's) lists this set's elements first.
+            out.addAllFrom(this);
+            out.toggleAll(other);
         } catch (RuntimeException | Error e) {
             Refs.decref(out);
             throw e;
@@ -477,7 +481,9 @@ public abstract class PyAnySet extends PyObject {
 
     @Override
     public void releaseReferences(MemoryManager memory) {
-        elements.clear();
+        SetStorage<PyObject> held = elements;
+        elements = FreedStorage.set(this);
+        held.clear();
     }
 
     /** Iterates a set; a change of size meanwhile is an error, as in CPython. */

@@ -41,7 +41,12 @@ public final class PyCell extends PyObject {
 
     /** The contents as a new reference, or null if the cell is empty. */
     public PyObject getNew() {
-        return SharedFields.loadNew(CONTENTS, this);
+        PyObject v = SharedFields.loadNew(CONTENTS, this);
+        if (v == null && isDeallocated()) {
+            // emptied by deallocation, not by 'del': a stale reference must not read "unbound"
+            throw dev.interlock.vm.memory.UseAfterFree.used(this);
+        }
+        return v;
     }
 
     /** Replaces the contents, taking over the caller's reference ({@code null} empties the cell). */

@@ -5,6 +5,8 @@ import dev.interlock.api.memory.MemoryManager;
 import dev.interlock.api.memory.ReferenceVisitor;
 import dev.interlock.api.storage.MapStorage;
 import dev.interlock.vm.errors.Errors;
+import dev.interlock.vm.memory.FreedStorage;
+import dev.interlock.vm.memory.UseAfterFree;
 import dev.interlock.vm.ops.BinaryOp;
 import dev.interlock.vm.ops.Compare;
 import dev.interlock.vm.runtime.Interpreter;
@@ -21,7 +23,8 @@ public class PyDict extends PyObject {
 
     public static final PyType TYPE = DictType.define();
 
-    private final MapStorage<PyObject, PyObject> entries;
+    /** The entries; replaced by a {@link FreedStorage} when the dict is deallocated. */
+    private MapStorage<PyObject, PyObject> entries;
     private final PyType type;
     private PyDict attributes;
     private static final java.lang.invoke.VarHandle ATTRIBUTES = SharedFields.handle(
@@ -84,6 +87,9 @@ public class PyDict extends PyObject {
         }
         PyDict d = SharedFields.peek(ATTRIBUTES, this);
         if (d == null) {
+            if (isDeallocated()) {
+                throw UseAfterFree.used(this);
+            }
             d = SharedFields.install(ATTRIBUTES, this, createNamespace(Interpreter.current())); // two racing threads keep one dict
         }
         return d;
@@ -528,7 +534,9 @@ public class PyDict extends PyObject {
 
     @Override
     public void releaseReferences(MemoryManager memory) {
-        entries.clear();
+        MapStorage<PyObject, PyObject> held = entries;
+        entries = FreedStorage.map(this);
+        held.clear();
         if (type != TYPE) {
             PyDict a = attributes;
             attributes = null;

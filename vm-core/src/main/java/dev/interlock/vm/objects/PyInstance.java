@@ -6,6 +6,7 @@ import dev.interlock.api.memory.MemoryManager;
 import dev.interlock.api.memory.ReferenceVisitor;
 import dev.interlock.vm.errors.Errors;
 import dev.interlock.vm.errors.PyException;
+import dev.interlock.vm.memory.UseAfterFree;
 import dev.interlock.vm.ops.BinaryOp;
 import dev.interlock.vm.ops.UnaryOp;
 
@@ -64,6 +65,21 @@ public class PyInstance extends PyObject {
         return (PyObject) SLOT.getAndSet(slots, index, value);
     }
 
+    /**
+     * A new instance of {@code type}: plain, or, when the class has {@code __del__} and the memory
+     * manager keeps no counts that would say when to call it, one the JVM's collector finalizes
+     * ({@link FinalizableInstance}).
+     */
+    static PyInstance allocate(PyType type) {
+        if (type.lookupSlot(Slot.DEL) != null) {
+            dev.interlock.vm.runtime.Finalizers finalizers = dev.interlock.vm.runtime.Interpreter.current().finalizers();
+            if (finalizers != null) {
+                return new FinalizableInstance(type, finalizers);
+            }
+        }
+        return new PyInstance(type);
+    }
+
     @Override
     public PyType type() {
         return type;
@@ -75,6 +91,10 @@ public class PyInstance extends PyObject {
         if (d == null) {
             if (!type.instancesHaveDict()) {
                 return null;
+            }
+            if (isDeallocated()) {
+                // released with the instance: a stale reference must not get a fresh, empty dict
+                throw UseAfterFree.used(this);
             }
             // Two threads setting the first attributes at once keep one dict: compare the racing
             // creation of instance dicts in CPython's Lib/test/test_free_threading.

@@ -6,6 +6,8 @@ import dev.interlock.api.memory.ObjectHeader;
 import dev.interlock.api.memory.ReferenceVisitor;
 import dev.interlock.api.storage.ListStorage;
 import dev.interlock.vm.errors.Errors;
+import dev.interlock.vm.memory.FreedStorage;
+import dev.interlock.vm.memory.UseAfterFree;
 import dev.interlock.vm.ops.BinaryOp;
 import dev.interlock.vm.ops.Compare;
 import dev.interlock.vm.runtime.Interpreter;
@@ -20,7 +22,8 @@ public final class PyList extends PyObject {
 
     public static final PyType TYPE = ListType.define();
 
-    private final ListStorage<PyObject> items;
+    /** The items; replaced by a {@link FreedStorage} when the list is deallocated. */
+    private ListStorage<PyObject> items;
     private final PyType type;
     private PyDict dict;
     private static final java.lang.invoke.VarHandle DICT = SharedFields.handle(
@@ -88,6 +91,9 @@ public final class PyList extends PyObject {
         }
         PyDict d = SharedFields.peek(DICT, this);
         if (d == null) {
+            if (isDeallocated()) {
+                throw UseAfterFree.used(this);
+            }
             d = SharedFields.install(DICT, this, PyDict.createNamespace(Interpreter.current())); // two racing threads keep one dict
         }
         return d;
@@ -665,7 +671,9 @@ public final class PyList extends PyObject {
 
     @Override
     public void releaseReferences(MemoryManager memory) {
-        items.clear();
+        ListStorage<PyObject> held = items;
+        items = FreedStorage.list(this);
+        held.clear();
         if (type != TYPE) {
             PyDict d = dict;
             dict = null;

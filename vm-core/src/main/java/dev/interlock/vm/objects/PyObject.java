@@ -2,9 +2,11 @@ package dev.interlock.vm.objects;
 
 import dev.interlock.api.memory.ObjectHeader;
 import dev.interlock.vm.errors.Errors;
+import dev.interlock.vm.memory.AllocationLog;
 import dev.interlock.vm.ops.BinaryOp;
 import dev.interlock.vm.ops.Compare;
 import dev.interlock.vm.ops.UnaryOp;
+import dev.interlock.vm.runtime.PyThread;
 
 /**
  * Every Python object. The protocol methods below are the type slots of CPython
@@ -17,6 +19,17 @@ import dev.interlock.vm.ops.UnaryOp;
  * no reference.
  */
 public abstract class PyObject extends ObjectHeader {
+
+    /**
+     * Records the new object in its thread's allocation log for the reference-count audit, when
+     * the JVM was started to keep such logs ({@link AllocationLog#TRACE_REFS}, a constant: when it
+     * is false this constructor is empty once compiled).
+     */
+    protected PyObject() {
+        if (AllocationLog.TRACE_REFS && owner() instanceof PyThread thread) {
+            thread.logAllocation(this);
+        }
+    }
 
     /** The Python type of this object. */
     public abstract PyType type();

@@ -127,6 +127,9 @@ public final class PyTuple extends PyObject {
         }
         PyDict d = SharedFields.peek(DICT, this);
         if (d == null) {
+            if (isDeallocated()) {
+                throw dev.interlock.vm.memory.UseAfterFree.used(this);
+            }
             d = SharedFields.install(DICT, this, PyDict.createNamespace(dev.interlock.vm.runtime.Interpreter.current())); // two racing threads keep one dict
         }
         return d;

@@ -36,8 +36,14 @@ public class PyType extends PyObject {
         PyObject allocate(PyType subtype, PyObject[] args, int start, int nargs, PyTuple kwnames);
     }
 
-    /** Marks a value absent from a lookup cache (never seen by Python code). */
-    private static final PyObject NOT_FOUND = new PyBaseObject();
+    /** Marks a value absent from a lookup cache (never seen by Python code); immortal, as it is shared by interpreters. */
+    private static final PyObject NOT_FOUND = immortalSentinel();
+
+    private static PyObject immortalSentinel() {
+        PyObject o = new PyBaseObject();
+        o.setRefLocal(IMMORTAL);
+        return o;
+    }
 
     /** {@code object}: the root of every type. */
     public static final PyType OBJECT = new PyType("object", null, true, (t, a, s, n, kw) -> {

@@ -102,7 +102,7 @@ final class SetTypes {
                 .method(noArgs("pop", (PySet self) -> {
                     PyObject k = self.elements.pop();
                     if (k == null) {
-                        throw Errors.keyError(PyStr.of("pop from an empty set"));
+                        throw Errors.keyError("pop from an empty set");
                     }
                     return k;
                 }))

@@ -47,6 +47,12 @@ public final class SharedFields {
             if (v == null || Refs.tryIncref(v)) {
                 return v;
             }
+            if (field.getAcquire(holder) == v) {
+                // freed yet still stored (a count corrupted by the unsafe combination): the
+                // increment reports the use after free instead of this loop spinning on it
+                Refs.incref(v);
+                return v;
+            }
             // replaced and freed between the load and the increment: load the new value
         }
     }

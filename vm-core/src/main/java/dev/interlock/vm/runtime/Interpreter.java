@@ -18,6 +18,8 @@ import dev.interlock.vm.errors.PyException;
 import dev.interlock.vm.errors.SyntaxErrorException;
 import dev.interlock.vm.errors.TracebackPrinter;
 import dev.interlock.vm.eval.EvalLoop;
+import dev.interlock.vm.memory.AllocationLog;
+import dev.interlock.vm.memory.RefcountAudit;
 import dev.interlock.vm.objects.ExceptionTypes;
 import dev.interlock.vm.objects.PyCode;
 import dev.interlock.vm.objects.PyDict;
@@ -63,12 +65,18 @@ public final class Interpreter {
     private final PrintStream stdout;
     private final PrintStream stderr;
     private final List<PyThreadState> liveThreads = new CopyOnWriteArrayList<>();
+    /** The allocation logs of the threads that have ended (kept only for the refcount audit). */
+    private final List<AllocationLog> retiredAllocationLogs = new CopyOnWriteArrayList<>();
     private final Map<String, NativeModule> nativeModules = new LinkedHashMap<>();
     private final AtomicReference<FatalError> fatal = new AtomicReference<>();
+    /** Set when threads must unwind: after a fatal error, or to stop daemon threads before an audit. */
+    private volatile boolean stopping;
     private final AtomicLong threadCounter = new AtomicLong();
     private final ImportLocks importLocks = new ImportLocks();
     private final Map<String, String> moduleLocations = new java.util.concurrent.ConcurrentHashMap<>();
     private final EvalLoop evalLoop;
+    /** Runs {@code __del__} when the memory manager keeps no counts; null when it does. */
+    private final Finalizers finalizers;
 
     private volatile int recursionLimit = 1000;
     private PyModule builtinsModule;
@@ -95,6 +103,7 @@ public final class Interpreter {
         this.stdout = new PrintStream(new BufferedOutputStream(config.stdout(), 1 << 14), false, StandardCharsets.UTF_8);
         this.stderr = new PrintStream(config.stderr(), true, StandardCharsets.UTF_8);
         this.evalLoop = new EvalLoop(this);
+        this.finalizers = memory.countsReferences() ? null : new Finalizers(this);
         for (NativeModule m : NativeModules.all()) {
             nativeModules.put(m.name(), m);
         }
@@ -136,6 +145,14 @@ public final class Interpreter {
 
     public EvalLoop evalLoop() {
         return evalLoop;
+    }
+
+    /**
+     * Who runs {@code __del__} for objects the JVM's collector reclaims, when the memory manager
+     * keeps no counts (so deallocation never runs it); null under a counting manager.
+     */
+    public Finalizers finalizers() {
+        return finalizers;
     }
 
     /** The {@code id()} table. */
@@ -204,12 +221,82 @@ public final class Interpreter {
         PyThread main = newThread("MainThread", ts -> status[0] = runMainOn(ts, source, filename));
         main.start();
         joinUninterruptibly(main);
+        int result = status[0];
+        if (fatal.get() == null && config.auditRefcounts()) {
+            result = auditAtExit(result);
+        }
+        if (finalizers != null) {
+            finalizers.close();
+        }
         stdout.flush();
-        FatalError f = fatal.get();
-        if (f != null) {
+        if (fatal.get() != null) {
+            // The other threads were asked to stop; let them unwind before reporting the status.
+            awaitThreadsStopped(THREAD_STOP_WAIT_MILLIS);
             return FatalError.EXIT_STATUS;
         }
-        return status[0];
+        return result;
+    }
+
+    /** How long the interpreter waits for its threads to unwind once asked to stop. */
+    private static final long THREAD_STOP_WAIT_MILLIS = 10_000;
+
+    /**
+     * The reference-count audit of {@code --audit-refcounts}, once the program is over: stops the
+     * daemon threads still running (see {@link #stopThreads}), then recounts from the roots on a
+     * thread of its own, prints the report on stderr, and returns the exit status: the program's
+     * own when every count matches, {@link RefcountAudit#EXIT_STATUS} otherwise.
+     */
+    private int auditAtExit(int programStatus) {
+        if (!memory.countsReferences()) {
+            throw new InterpreterError("--audit-refcounts with the '" + memory.name() + "' memory manager, which keeps no counts");
+        }
+        stopThreads(null);
+        List<PyThreadState> stuck = awaitThreadsStopped(THREAD_STOP_WAIT_MILLIS);
+        if (fatal.get() != null) {
+            return FatalError.EXIT_STATUS;
+        }
+        if (!stuck.isEmpty()) {
+            stdout.flush();
+            stderr.println("interlock: refcount audit not run: thread '" + stuck.get(0).name()
+                    + "' did not stop at exit (exit status " + RefcountAudit.EXIT_STATUS + ")");
+            return RefcountAudit.EXIT_STATUS;
+        }
+        stopping = false;
+        int[] status = {programStatus};
+        List<dev.interlock.api.memory.ObjectHeader> allocated = new ArrayList<>();
+        for (AllocationLog log : retiredAllocationLogs) {
+            log.forEachLive(allocated::add);
+        }
+        PyThread auditor = newThread("refcount-audit", ts -> {
+            RefcountAudit.Result result = RefcountAudit.run(memory, auditRoots(), allocated);
+            stdout.flush();
+            AuditReport.print(result, AllocationLog.TRACE_REFS, stderr);
+            if (!result.clean()) {
+                status[0] = RefcountAudit.EXIT_STATUS;
+            }
+        });
+        auditor.start();
+        joinUninterruptibly(auditor);
+        return fatal.get() != null ? FatalError.EXIT_STATUS : status[0];
+    }
+
+    /**
+     * The references the interpreter itself holds, outside any Python object, once every Python
+     * thread has ended: the roots of the reference-count audit. Each stands for one counted
+     * reference.
+     */
+    List<RefcountAudit.Root> auditRoots() {
+        List<RefcountAudit.Root> roots = new ArrayList<>();
+        if (sysModules != null) {
+            roots.add(new RefcountAudit.Root("sys.modules", sysModules));
+        }
+        if (builtinsModule != null) {
+            roots.add(new RefcountAudit.Root("the interpreter's builtins", builtinsModule));
+        }
+        if (sysModule != null) {
+            roots.add(new RefcountAudit.Root("the interpreter's sys", sysModule));
+        }
+        return roots;
     }
 
     /**
@@ -422,6 +509,7 @@ public final class Interpreter {
             Refs.decref(code);
         }
         waitForNonDaemonThreads(ts);
+        Refs.decref(main); // newModule's reference; sys.modules keeps __main__, as in CPython
         return status;
     }
 
@@ -567,7 +655,9 @@ public final class Interpreter {
             module.dict().setItemSteal("__file__", PyStr.of(filename));
             evalLoop.runModule(code, module.dict(), ts);
         } catch (RuntimeException | Error e) {
-            sysModules.removeIfPresent(PyStr.of(name));
+            PyStr key = PyStr.of(name);
+            sysModules.removeIfPresent(key);
+            Refs.decref(key);
             Refs.decref(module);
             throw e;
         } finally {
@@ -632,6 +722,8 @@ public final class Interpreter {
         strategy.attach(ts);
         tracer.activity(ts, Activity.RUNNING);
         try {
+            // Registered before this check, so a stop request either sees this thread or is seen here.
+            checkNotFatal();
             body.run(ts);
         } catch (FatalError e) {
             reportFatal(e, ts);
@@ -673,6 +765,9 @@ public final class Interpreter {
             } catch (FatalError e) {
                 reportFatal(e, ts);
             } finally {
+                if (thread.allocationLog() != null) {
+                    retiredAllocationLogs.add(thread.allocationLog());
+                }
                 liveThreads.remove(ts);
                 strategy.detach(ts);
                 tracer.activity(ts, Activity.EXITED);
@@ -717,12 +812,63 @@ public final class Interpreter {
         stdout.flush();
         stderr.println(error.getMessage());
         stderr.println("Python runtime state: initialized");
-        TracebackPrinter.printThreadStack(where, stderr);
+        if (where != null && where.fatalStack() != null) {
+            stderr.print(where.fatalStack()); // recorded where the error was raised, before unwinding
+        } else {
+            TracebackPrinter.printThreadStack(where, stderr);
+        }
+        stopThreads(where);
+    }
+
+    /**
+     * Asks every Python thread but {@code except} to unwind without running more Python code:
+     * {@link EvalBreaker#FATAL_STOP} stops a running thread at its next check point, and a thread
+     * waiting in a blocking call (a sleep, a lock, a join) is interrupted, so it stops at once
+     * instead of when its wait ends. Unwinding releases each frame's references.
+     *
+     * <p>Compare CPython, where after a fatal error the process aborts, and where at exit daemon
+     * threads are stopped when they next try to take the GIL ({@code _PyThreadState_MustExit}).
+     */
+    private void stopThreads(PyThreadState except) {
+        stopping = true;
         for (PyThreadState other : liveThreads) {
-            if (other != where) {
+            if (other != except) {
                 other.requestBreak(EvalBreaker.FATAL_STOP);
+                // Blocking sets the flag, then checks 'stopping': one of the two sides sees the other.
+                if (other.isBlocking()) {
+                    other.thread().interrupt();
+                }
             }
         }
+    }
+
+    /**
+     * Waits up to {@code millis} for every Python thread but the calling one to end; returns
+     * those still running.
+     */
+    private List<PyThreadState> awaitThreadsStopped(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        for (PyThreadState ts : liveThreads) {
+            if (ts.thread() == Thread.currentThread()) {
+                continue;
+            }
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left > 0) {
+                try {
+                    ts.thread().join(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        List<PyThreadState> stuck = new ArrayList<>();
+        for (PyThreadState ts : liveThreads) {
+            if (ts.thread() != Thread.currentThread() && ts.thread().isAlive()) {
+                stuck.add(ts);
+            }
+        }
+        return stuck;
     }
 
     /** The fatal error that stopped this interpreter, or null. */
@@ -730,9 +876,12 @@ public final class Interpreter {
         return fatal.get();
     }
 
-    /** Ensures the interpreter has not been stopped by a fatal error in another thread. */
+    /**
+     * Unwinds the calling thread ({@link FatalStop}) if the interpreter has asked its threads to
+     * stop: after a fatal error in another thread, or at exit before a reference-count audit.
+     */
     public void checkNotFatal() {
-        if (fatal.get() != null) {
+        if (stopping) {
             throw new FatalStop();
         }
     }

@@ -20,9 +20,13 @@ import java.util.List;
  * @param stderr where {@code sys.stderr} writes
  * @param auditRefcounts recount every reference at exit and report mismatches
  * @param unsafeAllowed the user explicitly allowed an unsafe strategy/memory combination
+ * @param memoryStatistics the memory manager counts its operations for
+ *     {@link dev.interlock.api.memory.MemoryManager#statistics()}; when false (the usual case) it is
+ *     created without any counting code on its path
  */
 public record InterpreterConfig(String lockName, String memoryName, StrategyOptions options, List<String> argv,
-        Path scriptDirectory, OutputStream stdout, OutputStream stderr, boolean auditRefcounts, boolean unsafeAllowed) {
+        Path scriptDirectory, OutputStream stdout, OutputStream stderr, boolean auditRefcounts, boolean unsafeAllowed,
+        boolean memoryStatistics) {
 
     public InterpreterConfig {
         requireNonNull(lockName, "lockName is null");
@@ -31,5 +35,11 @@ public record InterpreterConfig(String lockName, String memoryName, StrategyOpti
         argv = List.copyOf(argv);
         requireNonNull(stdout, "stdout is null");
         requireNonNull(stderr, "stderr is null");
+    }
+
+    /** A configuration without memory-manager statistics. */
+    public InterpreterConfig(String lockName, String memoryName, StrategyOptions options, List<String> argv,
+            Path scriptDirectory, OutputStream stdout, OutputStream stderr, boolean auditRefcounts, boolean unsafeAllowed) {
+        this(lockName, memoryName, options, argv, scriptDirectory, stdout, stderr, auditRefcounts, unsafeAllowed, false);
     }
 }

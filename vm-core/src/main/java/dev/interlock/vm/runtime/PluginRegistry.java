@@ -7,6 +7,7 @@ import com.google.inject.Injector;
 import dev.interlock.api.InvalidOptionException;
 import dev.interlock.api.StrategyOptions;
 import dev.interlock.api.StrategyPlugin;
+import dev.interlock.api.memory.MemoryManager;
 import dev.interlock.api.memory.MemoryManagerPlugin;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +33,22 @@ public final class PluginRegistry {
             requireNonNull(memory, "memory is null");
             requireNonNull(options, "options is null");
         }
+
+        /**
+         * For an unsafe selection, the one-line warning to print before running it: what is
+         * unsafe, why, and that it runs because the user asked.
+         */
+        public String unsafeWarning() {
+            return "interlock: warning: unsafe combination --lock " + strategy.name() + " --memory " + memory.name()
+                    + ": " + whyUnsafe(strategy, memory) + "; running it anyway (--allow-unsafe)";
+        }
+    }
+
+    /** Why a memory manager that is not thread-safe must not run under a strategy that runs threads in parallel. */
+    private static String whyUnsafe(StrategyPlugin strategy, MemoryManagerPlugin memory) {
+        return "'" + memory.name() + "' changes reference counts with plain loads and stores, exact only while one thread"
+                + " runs at a time, and '" + strategy.name() + "' runs threads in parallel, so increments and decrements"
+                + " are lost and objects are freed while still in use";
     }
 
     private final List<StrategyPlugin> strategies;
@@ -107,9 +124,9 @@ public final class PluginRegistry {
         strategy.validate(options);
         boolean unsafe = !memory.isThreadSafe() && !strategy.serializesBytecode();
         if (unsafe && !allowUnsafe) {
-            throw new InvalidOptionException("the '" + memory.name() + "' memory manager counts references without atomics,"
-                    + " and '" + strategy.name() + "' runs threads in parallel: counts would be corrupted."
-                    + " Pass --allow-unsafe to run this combination anyway (it exists to demonstrate that race)");
+            throw new InvalidOptionException("unsafe combination --lock " + strategy.name() + " --memory " + memory.name()
+                    + ": " + whyUnsafe(strategy, memory) + ". Pass --allow-unsafe to run it anyway (it exists to show"
+                    + " that race), or choose a thread-safe memory manager");
         }
         return new Selection(strategy, memory, options, unsafe);
     }
@@ -118,15 +135,30 @@ public final class PluginRegistry {
         return s.collect(Collectors.joining(", "));
     }
 
-    /** Builds an interpreter for a selection: one injector, the core module plus the strategy's module. */
+    /**
+     * Builds an interpreter for a selection: one injector, the core module plus the strategy's module.
+     *
+     * @throws InvalidOptionException if the configuration asks for a reference-count audit and the
+     *     memory manager keeps no counts
+     */
     public static Interpreter create(Selection selection, InterpreterConfig config) {
         return create(selection, config, dev.interlock.api.trace.Tracer.OFF);
     }
 
-    /** As {@link #create(Selection, InterpreterConfig)}, with a tracer for the strategy and the interpreter. */
+    /**
+     * As {@link #create(Selection, InterpreterConfig)}, with a tracer for the strategy and the interpreter.
+     *
+     * @throws InvalidOptionException if the configuration asks for a reference-count audit and the
+     *     memory manager keeps no counts
+     */
     public static Interpreter create(Selection selection, InterpreterConfig config, dev.interlock.api.trace.Tracer tracer) {
-        Injector injector = Guice.createInjector(new CoreModule(config, selection.memory().create(), tracer),
-                selection.strategy().module());
+        MemoryManager memory = selection.memory().create(config.memoryStatistics());
+        if (config.auditRefcounts() && !memory.countsReferences()) {
+            throw new InvalidOptionException("--audit-refcounts recounts reference counts, and the '" + memory.name()
+                    + "' memory manager keeps none (the JVM's collector reclaims memory); choose a counting manager"
+                    + " such as --memory plain");
+        }
+        Injector injector = Guice.createInjector(new CoreModule(config, memory, tracer), selection.strategy().module());
         return injector.getInstance(Interpreter.class);
     }
 }

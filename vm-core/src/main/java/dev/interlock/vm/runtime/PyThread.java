@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.interlock.api.ThreadState;
 import dev.interlock.api.memory.MemoryManager;
 import dev.interlock.vm.errors.InterpreterError;
+import dev.interlock.vm.memory.AllocationLog;
 
 /**
  * A Java platform thread that runs Python code. Every Python thread, the main one included, is
@@ -22,6 +23,7 @@ public final class PyThread extends Thread implements ThreadState.Carrier {
 
     private final Interpreter interpreter;
     private final MemoryManager memory;
+    private final AllocationLog allocationLog;
     private volatile PyThreadState state;
 
     /**
@@ -33,6 +35,7 @@ public final class PyThread extends Thread implements ThreadState.Carrier {
         super(null, body, name, STACK_SIZE);
         this.interpreter = requireNonNull(interpreter, "interpreter is null");
         this.memory = interpreter.memory();
+        this.allocationLog = AllocationLog.TRACE_REFS && interpreter.config().auditRefcounts() ? new AllocationLog() : null;
     }
 
     /** The Python thread running on the calling Java thread. */
@@ -52,6 +55,21 @@ public final class PyThread extends Thread implements ThreadState.Carrier {
     /** The memory manager of the interpreter, cached for the reference-count fast path. */
     public MemoryManager memory() {
         return memory;
+    }
+
+    /**
+     * The objects this thread allocated, kept for the reference-count audit; null (the usual case)
+     * when no audit was asked for.
+     */
+    public AllocationLog allocationLog() {
+        return allocationLog;
+    }
+
+    /** Records a new object in the allocation log, if there is one. */
+    public void logAllocation(dev.interlock.api.memory.ObjectHeader o) {
+        if (allocationLog != null) {
+            allocationLog.add(o);
+        }
     }
 
     /** The Python thread state; null before the thread has started running Python code. */

@@ -25,6 +25,8 @@ public final class PyThreadState extends ThreadState {
     private final MergeQueue mergeQueue = new MergeQueue();
     private final List<PyObject> reprInProgress = new ArrayList<>();
     private String name;
+    /** True while the thread waits in a {@link Blocking} call, detached. */
+    private volatile boolean blocking;
 
     /** The innermost frame being executed, or null. */
     public Frame frame;
@@ -118,6 +120,29 @@ public final class PyThreadState extends ThreadState {
     @Override
     public String displayName() {
         return name;
+    }
+
+    /** The thread's Python stack where a fatal error was first seen, or null. */
+    private String fatalStack;
+
+    /** The Python stack recorded when a fatal error began to unwind this thread, or null. */
+    public String fatalStack() {
+        return fatalStack;
+    }
+
+    /** Records the Python stack for the fatal-error report, before the frames unwind. */
+    public void setFatalStack(String stack) {
+        this.fatalStack = stack;
+    }
+
+    /** True while the thread waits in a blocking call, detached from the interpreter. */
+    public boolean isBlocking() {
+        return blocking;
+    }
+
+    /** Set by {@link Blocking} around the wait. */
+    void setBlocking(boolean blocking) {
+        this.blocking = blocking;
     }
 
     /** The trashcan of nested deallocations on this thread. */

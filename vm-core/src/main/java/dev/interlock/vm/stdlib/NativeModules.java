@@ -18,6 +18,8 @@ public final class NativeModules {
                 new ItertoolsModule(),
                 new FunctoolsModule(),
                 new HeapqModule(),
-                new CollectionsModule());
+                new CollectionsModule(),
+                new GcModule(),
+                new TestRefsModule());
     }
 }

@@ -5,6 +5,7 @@ import static dev.interlock.vm.objects.BuiltinDef.noArgs;
 import static dev.interlock.vm.objects.BuiltinDef.oneArg;
 import static dev.interlock.vm.objects.BuiltinDef.positional;
 
+import dev.interlock.api.memory.ReferenceVisitor;
 import dev.interlock.vm.errors.Errors;
 import dev.interlock.vm.objects.ArgParser;
 import dev.interlock.vm.objects.Identity;
@@ -117,6 +118,12 @@ public final class PyRLock extends PyObject {
         lock.acquire(true, -1);
         owner = savedOwner;
         count = savedCount;
+    }
+
+    /** The inner lock was created with one reference, which this lock holds until it is freed. */
+    @Override
+    public void traverse(ReferenceVisitor visitor) {
+        visitor.visit(lock);
     }
 
     @Override

@@ -294,6 +294,39 @@ class ReferenceCountTest {
         }
     }
 
+    @Nested
+    @DisplayName("statistics, asked for when the manager is created")
+    class Statistics {
+
+        @Test
+        @DisplayName("plain with statistics counts increments, decrements and deallocations, children's included")
+        void counted() {
+            MemoryManager mm = new PlainMemoryPlugin().create(true);
+            Node leaf = new Node(null);
+            Node root = new Node(leaf); // the root holds the leaf's only reference
+            mm.incref(root);
+            mm.decref(root);
+            mm.decref(root); // frees the root, which releases the leaf, which is freed too
+            mm.incref(PyNone.INSTANCE); // immortal: not an operation on a count
+            assertThat(mm.isFreed(leaf)).isTrue();
+            assertThat(mm.statistics()).containsExactly(Map.entry("increfs", 1L), Map.entry("decrefs", 3L),
+                    Map.entry("deallocations", 2L));
+        }
+
+        @Test
+        @DisplayName("without statistics, the same operations leave none")
+        void notCounted() {
+            MemoryManager mm = new PlainMemoryPlugin().create(false);
+            Node root = new Node(null);
+            mm.incref(root);
+            mm.decref(root);
+            mm.decref(root);
+            assertThat(mm.isFreed(root)).isTrue();
+            assertThat(mm.statistics()).isEmpty();
+            assertThat(mm).isExactlyInstanceOf(PlainMemoryManager.class);
+        }
+    }
+
     /** A test object holding one counted reference, recording how deep deallocations nest. */
     static final class Node extends ObjectHeader {
         static int nesting;

@@ -35,31 +35,49 @@ public final class PythonRunner {
     private final BiFunction<MemoryManager, SwitchSettings, LockingStrategy> strategyFactory;
     private final MemoryManager memory;
     private final StrategyOptions options;
+    private final boolean audit;
 
     private PythonRunner(BiFunction<MemoryManager, SwitchSettings, LockingStrategy> strategyFactory, MemoryManager memory,
-            StrategyOptions options) {
+            StrategyOptions options, boolean audit) {
         this.strategyFactory = strategyFactory;
         this.memory = memory;
         this.options = options;
+        this.audit = audit;
     }
 
     /** The default runner: serial strategy, plain counts, CPython 3.10+ check points. */
     public static PythonRunner serial() {
         return new PythonRunner((m, s) -> new SerialStrategy(m, CheckPoints.CALLS_AND_BACKWARD_JUMPS),
-                new PlainMemoryManager(), StrategyOptions.empty());
+                new PlainMemoryManager(), StrategyOptions.empty(), false);
     }
 
     /** A runner with a given strategy (built from the memory manager and switch settings). */
     public static PythonRunner with(BiFunction<MemoryManager, SwitchSettings, LockingStrategy> factory, MemoryManager memory) {
-        return new PythonRunner(factory, memory, StrategyOptions.empty());
+        return new PythonRunner(factory, memory, StrategyOptions.empty(), false);
+    }
+
+    /**
+     * The same runner with the reference-count audit at exit ({@code --audit-refcounts}). Each run
+     * needs a fresh memory manager only if the manager keeps per-run state; the plain one does not.
+     */
+    public PythonRunner auditing() {
+        return new PythonRunner(strategyFactory, memory, options, true);
     }
 
     /** Runs {@code source} as {@code __main__} from a file called {@code filename}. */
     public Result run(String source, String filename) {
+        return runArgs(source, filename);
+    }
+
+    /** Runs {@code source} as {@code __main__} from {@code filename}, with {@code args} after it in {@code sys.argv}. */
+    public Result runArgs(String source, String filename, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        InterpreterConfig config = new InterpreterConfig("test", memory.name(), options, List.of(filename), null, out, err,
-                false, false);
+        List<String> argv = new java.util.ArrayList<>();
+        argv.add(filename);
+        argv.addAll(List.of(args));
+        InterpreterConfig config = new InterpreterConfig("test", memory.name(), options, argv, null, out, err,
+                audit, false);
         SwitchSettings switches = new SwitchSettings();
         Interpreter interpreter = new Interpreter(config, strategyFactory.apply(memory, switches), memory, switches);
         int status = interpreter.runMain(source, filename);
@@ -77,12 +95,28 @@ public final class PythonRunner {
      */
     public static Result runWithPlugin(String lockName, String memoryName, StrategyOptions options, boolean allowUnsafe,
             String source, String filename, Path scriptDirectory) {
+        return runWithPlugin(lockName, memoryName, options, allowUnsafe, false, source, filename, scriptDirectory);
+    }
+
+    /** As {@link #runWithPlugin(String, String, StrategyOptions, boolean, String, String, Path)}, optionally with the audit. */
+    public static Result runWithPlugin(String lockName, String memoryName, StrategyOptions options, boolean allowUnsafe,
+            boolean auditRefcounts, String source, String filename, Path scriptDirectory) {
+        return runWithPlugin(lockName, memoryName, options, allowUnsafe, auditRefcounts, source, filename, scriptDirectory,
+                List.of());
+    }
+
+    /** As above, with {@code args} after the file name in {@code sys.argv}. */
+    public static Result runWithPlugin(String lockName, String memoryName, StrategyOptions options, boolean allowUnsafe,
+            boolean auditRefcounts, String source, String filename, Path scriptDirectory, List<String> args) {
+        List<String> argv = new java.util.ArrayList<>();
+        argv.add(filename);
+        argv.addAll(args);
         PluginRegistry registry = PluginRegistry.load();
         PluginRegistry.Selection selection = registry.select(lockName, memoryName, options, allowUnsafe);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        InterpreterConfig config = new InterpreterConfig(lockName, selection.memory().name(), options, List.of(filename),
-                scriptDirectory, out, err, false, allowUnsafe);
+        InterpreterConfig config = new InterpreterConfig(lockName, selection.memory().name(), options, argv,
+                scriptDirectory, out, err, auditRefcounts, allowUnsafe);
         Interpreter interpreter = PluginRegistry.create(selection, config);
         int status = interpreter.runMain(source, filename);
         return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status);

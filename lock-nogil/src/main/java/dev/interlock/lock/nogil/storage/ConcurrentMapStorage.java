@@ -255,6 +255,12 @@ public final class ConcurrentMapStorage<K extends ObjectHeader, V extends Object
             if (v == null || memory.tryIncref(v)) {
                 return v;
             }
+            if (n.value() == v) {
+                // freed yet still stored, which only corrupted counts (plain counts without a GIL)
+                // can do: the increment reports the use after free instead of this loop spinning
+                memory.incref(v);
+                return v;
+            }
             // replaced and freed between the load and the increment: load the new value
         }
     }
@@ -311,6 +317,10 @@ public final class ConcurrentMapStorage<K extends ObjectHeader, V extends Object
                 if (old != null) {
                     if (ifAbsent) {
                         if (memory.tryIncref(old)) {
+                            return old;
+                        }
+                        if (n.value() == old) {
+                            memory.incref(old); // freed yet still stored: reports the use after free
                             return old;
                         }
                         continue; // replaced and freed meanwhile: look again

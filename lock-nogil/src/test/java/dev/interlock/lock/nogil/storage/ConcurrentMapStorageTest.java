@@ -43,6 +43,27 @@ class ConcurrentMapStorageTest {
         return out;
     }
 
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.Timeout(60) // a guard: before the fix, the lookups spun for ever
+    @DisplayName("a value freed while still stored (counts corrupted by plain counts in parallel) is reported, not spun on")
+    void freedValueStillStored() {
+        dev.interlock.vm.memory.PlainMemoryManager plain = new dev.interlock.vm.memory.PlainMemoryManager();
+        ConcurrentMapStorage<Item, Item> m = new ConcurrentMapStorage<>(plain, new ItemKeys(false), 0);
+        Item key = new Item(1);
+        Item value = new Item(2);
+        m.put(key, key.hash(), value); // the map takes its own reference
+        plain.decref(value);
+        plain.decref(value); // what a lost increment leads to: the map's reference given back too
+        assertThat(plain.isFreed(value)).isTrue();
+        for (Runnable use : List.<Runnable>of(() -> m.getNew(key, key.hash()),
+                () -> m.putIfAbsent(key, key.hash(), new Item(3)))) {
+            dev.interlock.api.memory.FatalError e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    dev.interlock.api.memory.FatalError.class, use::run);
+            assertThat(e).isNotNull();
+            assertThat(e.getMessage()).startsWith("Fatal Python error: use after free: a '" + value.typeName() + "' object");
+        }
+    }
+
     @Nested
     @DisplayName("on one thread, behaves as an insertion-ordered dict")
     class Sequential {
