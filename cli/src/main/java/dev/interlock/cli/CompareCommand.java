@@ -60,6 +60,11 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--allow-unsafe", description = "Allow unsafe strategy/memory combinations (see run --help).")
     boolean allowUnsafe;
 
+    @Option(names = "--memory-stats", description = "Have each memory manager count its operations, for the"
+            + " 'refcount ops' column (plain counts every increment and decrement; atomic and biased keep"
+            + " slow-path counters only). Counting costs the plain manager about 4%, so leave it off for timing.")
+    boolean memoryStats;
+
     @Parameters(arity = "1..*", paramLabel = "FILE [ARGS...]", description = "The program and its arguments.")
     List<String> program = new ArrayList<>();
 
@@ -145,7 +150,7 @@ final class CompareCommand implements Callable<Integer> {
             String mem = memoryFor.getOrDefault(p.name(), memoryForAll);
             try {
                 PluginRegistry.Selection s = registry.select(p.name(), mem, StrategyOptions.of(mine), allowUnsafe);
-                plans.add(new ComparisonRunner.Plan(p.name(), s.memory().name(), mine, allowUnsafe));
+                plans.add(new ComparisonRunner.Plan(p.name(), s.memory().name(), mine, allowUnsafe, memoryStats));
             } catch (InvalidOptionException e) {
                 throw new CommandLine.ParameterException(cl, p.name() + ": " + e.getMessage());
             }

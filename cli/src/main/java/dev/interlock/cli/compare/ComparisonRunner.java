@@ -19,8 +19,16 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 public final class ComparisonRunner {
 
-    /** One strategy to run: its memory manager, the {@code -X} options it accepts, and the unsafe flag. */
-    public record Plan(String strategy, String memory, Map<String, String> options, boolean allowUnsafe) {
+    /**
+     * One strategy to run: its memory manager, the {@code -X} options it accepts, the unsafe flag,
+     * and whether the memory manager should count its operations ({@code run --memory-stats}).
+     */
+    public record Plan(String strategy, String memory, Map<String, String> options, boolean allowUnsafe,
+            boolean memoryStats) {
+
+        public Plan(String strategy, String memory, Map<String, String> options, boolean allowUnsafe) {
+            this(strategy, memory, options, allowUnsafe, false);
+        }
 
         public Plan {
             requireNonNull(strategy, "strategy is null");
@@ -36,6 +44,9 @@ public final class ComparisonRunner {
             }
             if (allowUnsafe) {
                 o.add("--allow-unsafe");
+            }
+            if (memoryStats) {
+                o.add("--memory-stats");
             }
             return o;
         }
