@@ -185,7 +185,9 @@ final class BenchScalingCommand implements Callable<Integer> {
                 line.append(String.format(Locale.ROOT, " %10.2f", r.ratio(n)));
             }
             Double one = r.seconds().get(1);
-            line.append(String.format(Locale.ROOT, " %12.3f s %8.2f", one == null ? 0 : one, s.overheadVsGil(r)));
+            double vsGil = s.overheadVsGil(r);
+            line.append(String.format(Locale.ROOT, " %12.3f s %8s", one == null ? 0 : one,
+                    vsGil > 0 ? String.format(Locale.ROOT, "%.2f", vsGil) : "-")); // no gil row to compare with
             System.out.println(line);
         }
         StringBuilder limit = new StringBuilder(String.format(Locale.ROOT, "%-12s %-20s", "limit", ""));

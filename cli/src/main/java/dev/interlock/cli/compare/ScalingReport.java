@@ -178,7 +178,8 @@ public final class ScalingReport {
             }
             Double one = r.seconds().get(1);
             b.append("<td class=\"num\">").append(one == null ? "-" : String.format(Locale.ROOT, "%.3f s", one)).append("</td>");
-            b.append("<td class=\"num\">").append(String.format(Locale.ROOT, "%.2f", s.overheadVsGil(r))).append("</td></tr>\n");
+            double vsGil = s.overheadVsGil(r);
+            b.append("<td class=\"num\">").append(vsGil > 0 ? String.format(Locale.ROOT, "%.2f", vsGil) : "-").append("</td></tr>\n");
         }
         b.append("<tr class=\"limit\"><td>limit</td>");
         for (int n : s.threads()) {
