@@ -65,6 +65,8 @@ public final class EvalLoop {
     private final LockingStrategy strategy;
     private final MemoryManager mm;
     private final CheckPoints checkPoints;
+    /** Backward jumps between two renewals of a running frame's slots (see Frame.renewSlots). */
+    private static final int RENEW_SLOTS_MASK = (1 << 12) - 1;
 
     public EvalLoop(Interpreter interpreter) {
         this.interpreter = interpreter;
@@ -151,7 +153,8 @@ public final class EvalLoop {
 
     private PyObject execute(Frame f, PyThreadState ts, boolean entryCheck, PyException thrown) {
         final int[] code = f.code.instructions();
-        final PyObject[] s = f.slots;
+        PyObject[] s = f.slots; // renewed now and then by backward jumps (Frame.renewSlots)
+        int backwardJumps = 0;
         final PyObject[] consts = f.code.constArray();
         final PyStr[] names = f.code.nameArray();
         final MemoryManager mm = this.mm;
@@ -435,6 +438,9 @@ public final class EvalLoop {
                             s[sp] = null;
                             mm.decref(v);
                             if (t) {
+                                if (arg < pc && (++backwardJumps & RENEW_SLOTS_MASK) == 0) {
+                                    s = f.renewSlots(); // the bottom test of a while loop
+                                }
                                 pc = arg;
                                 if (!perInstruction && ts.evalBreaker() != 0) {
                                     f.lasti = pc;
@@ -467,6 +473,9 @@ public final class EvalLoop {
                             pc += arg;
                             continue;
                         case JUMP_ABSOLUTE:
+                            if ((++backwardJumps & RENEW_SLOTS_MASK) == 0 && arg < pc) {
+                                s = f.renewSlots();
+                            }
                             pc = arg;
                             if (!perInstruction && ts.evalBreaker() != 0) {
                                 f.lasti = pc;
