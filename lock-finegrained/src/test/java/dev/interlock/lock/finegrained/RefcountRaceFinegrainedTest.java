@@ -1,79 +1,18 @@
 package dev.interlock.lock.finegrained;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.interlock.api.StrategyOptions;
-import dev.interlock.api.memory.FatalError;
-import dev.interlock.vm.testing.PythonRunner;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
+import dev.interlock.vm.testing.RefcountRaceContract;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
-/**
- * {@code examples/refcount_race.py} as README runs it: under {@code finegrained} with its default
- * {@code biased} counts it runs clean and the audit finds every count exact; with
- * {@code --memory plain --allow-unsafe} the corruption is caught. Quick by default;
- * {@code -Dinterlock.stress.scale=10} runs ten times the rounds and the runs.
- */
-@Tag("stress")
 @DisplayName("The reference-count race under finegrained")
-class RefcountRaceFinegrainedTest {
+class RefcountRaceFinegrainedTest extends RefcountRaceContract {
 
-    private static final int SCALE = Integer.getInteger("interlock.stress.scale", 1);
-    private static final List<String> ARGS = List.of("4", String.valueOf(5_000 * SCALE));
-
-    /**
-     * Unsafe runs allowed before giving up. Observed on the 2-core development machine: all 5 runs
-     * of the full example (4 threads x 50,000 rounds) under finegrained were caught, as were 26 of
-     * 30 runs of 4 x 5,000 under vm-core's parallel test strategy. At a detection rate of even 50%,
-     * 20 runs all missing has a probability below one in a million; the loop stops at the first
-     * detection.
-     */
-    private static final int MAX_RUNS = 20 * SCALE;
-
-    private static String program() throws IOException {
-        return Files.readString(Path.of("..", "examples", "refcount_race.py"), StandardCharsets.UTF_8);
+    @Override
+    protected String pluginName() {
+        return "finegrained";
     }
 
-    private static PythonRunner.Result run(String memory, boolean unsafe) throws IOException {
-        return PythonRunner.runWithPlugin("finegrained", memory, StrategyOptions.empty(), unsafe, true, program(),
-                "refcount_race.py", null, ARGS);
-    }
-
-    @Test
-    @DisplayName("finegrained with biased counts: the expected lines, and the audit finds every count exact")
-    void safeDefault() throws IOException {
-        PythonRunner.Result r = run("biased", false);
-        assertThat(r.stdout()).isEqualTo("4 threads x " + ARGS.get(1) + " rounds: " + (4 * 5_000 * SCALE * 3)
-                + " characters read, as expected\nshared objects intact: True\n");
-        assertThat(r.stderr()).startsWith("interlock: refcount audit: every count matches");
-        assertThat(r.status()).isZero();
-    }
-
-    @Test
-    @DisplayName("finegrained with plain counts (--allow-unsafe): caught by a fatal error naming type and thread, or by the audit")
-    void unsafeCaught() throws IOException {
-        int runs = 0;
-        boolean caught = false;
-        while (runs < MAX_RUNS && !caught) {
-            PythonRunner.Result r = run("plain", true);
-            runs++;
-            assertThat(r.stderr()).as("run %d", runs).doesNotContain("\tat ", "Exception in thread");
-            if (r.status() == FatalError.EXIT_STATUS) {
-                assertThat(r.stderr()).containsPattern("^Fatal Python error: [^\\n]*'[\\w.]+' object[^\\n]*\\(thread '[^']+'\\)\\n");
-                caught = true;
-            } else if (r.status() == 3) {
-                assertThat(r.stderr()).contains("interlock: refcount audit failed: ");
-                caught = true;
-            } else {
-                assertThat(r.status()).as("run %d: %s", runs, r.stderr()).isZero();
-            }
-        }
-        assertThat(caught).as("corruption caught in %d runs", runs).isTrue();
+    @Override
+    protected String safeMemory() {
+        return "biased";
     }
 }

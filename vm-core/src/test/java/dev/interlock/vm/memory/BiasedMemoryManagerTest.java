@@ -21,7 +21,7 @@ import dev.interlock.vm.runtime.PyThread;
 import dev.interlock.vm.runtime.PyThreadState;
 import dev.interlock.vm.testing.PythonRunner;
 import dev.interlock.vm.testing.SerialStrategy;
-import dev.interlock.vm.testing.UnlockedStrategy;
+import dev.interlock.vm.testing.ParallelStrategy;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The {@code biased} memory manager: the owner's non-atomic half, the other threads' atomic half,
  * queueing, merging and handing over, exercised on real Python threads running in parallel
- * ({@link UnlockedStrategy}, so that nothing serializes them). Every assertion is an invariant that
+ * ({@link ParallelStrategy#unlocked}, so that nothing serializes them). Every assertion is an invariant that
  * must hold on every run, whatever the interleaving.
  */
 @DisplayName("Biased reference counting")
@@ -111,7 +111,7 @@ class BiasedMemoryManagerTest {
     private static Interpreter newInterpreter(MemoryManager memory) {
         InterpreterConfig config = new InterpreterConfig("test", memory.name(), StrategyOptions.empty(), List.of("<test>"),
                 null, new ByteArrayOutputStream(), new ByteArrayOutputStream(), false, false);
-        return new Interpreter(config, new UnlockedStrategy(memory), memory, new SwitchSettings());
+        return new Interpreter(config, ParallelStrategy.unlocked(memory), memory, new SwitchSettings());
     }
 
     /** Runs each body on its own Python thread, all in parallel; rethrows the first failure. */

@@ -9,6 +9,7 @@ import dev.interlock.api.ThreadState;
 import dev.interlock.api.memory.MemoryManager;
 import dev.interlock.api.memory.ObjectHeader;
 import dev.interlock.api.storage.ContainerStorage;
+import dev.interlock.vm.storage.PlainContainerStorage;
 import jakarta.inject.Inject;
 import java.util.Map;
 
@@ -27,16 +28,31 @@ import java.util.Map;
  */
 public final class ParallelStrategy implements LockingStrategy {
 
+    private final String name;
     private final ContainerStorage storage;
 
     @Inject
     public ParallelStrategy(MemoryManager memory) {
-        this.storage = new SynchronizedContainerStorage(requireNonNull(memory, "memory is null"));
+        this("parallel", new SynchronizedContainerStorage(requireNonNull(memory, "memory is null")));
+    }
+
+    private ParallelStrategy(String name, ContainerStorage storage) {
+        this.name = name;
+        this.storage = storage;
+    }
+
+    /**
+     * The same strategy over plain, unsynchronized container storage: nothing at all is
+     * coordinated. Only for tests of thread-safe memory managers whose threads share no container
+     * (they count the same objects from several threads at once).
+     */
+    public static ParallelStrategy unlocked(MemoryManager memory) {
+        return new ParallelStrategy("unlocked", new PlainContainerStorage(requireNonNull(memory, "memory is null")));
     }
 
     @Override
     public String name() {
-        return "parallel";
+        return name;
     }
 
     @Override
