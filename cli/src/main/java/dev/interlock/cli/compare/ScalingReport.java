@@ -62,7 +62,13 @@ public final class ScalingReport {
         yMax = Math.ceil(yMax);
         int plotW = WIDTH - LEFT - RIGHT;
         int plotH = HEIGHT - TOP - BOTTOM;
-        b.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
+        // the legend's column grows with its longest label (about 7 px a character at 12 px)
+        int longest = 0;
+        for (Scaling.Row r : rows) {
+            longest = Math.max(longest, (r.strategy() + "/" + r.memory() + (r.error() == null ? "" : " (failed)")).length());
+        }
+        int width = WIDTH - RIGHT + Math.max(RIGHT, 48 + 7 * longest);
+        b.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
                 .append(HEIGHT).append("\" role=\"img\" aria-label=\"throughput ratio by thread count\">\n");
         b.append("<g class=\"axis\" font-size=\"12\" fill=\"#333\">\n");
         for (int i = 0; i <= (int) yMax; i++) {
