@@ -24,7 +24,7 @@ public final class CompareReport {
                 .append(Html.escape(c.program())).append("</title>\n<style>\n")
                 .append("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em;color:#1b1b1b;max-width:1100px}\n")
                 .append("h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.6em}\n")
-                .append("table{border-collapse:collapse;font-size:0.9em}th,td{border:1px solid #bbb;padding:4px 8px;white-space:nowrap}\n")
+                .append("table{border-collapse:collapse;font-size:0.85em}th,td{border:1px solid #bbb;padding:4px 6px}td{white-space:nowrap}\n")
                 .append("th{background:#eee;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}\n")
                 .append("td.differs{background:#fbd5d5;font-weight:bold}td.failed{background:#fbd5d5}\n")
                 .append("pre{background:#f6f6f6;border:1px solid #ddd;padding:8px;overflow-x:auto;font-size:0.85em}\n")
