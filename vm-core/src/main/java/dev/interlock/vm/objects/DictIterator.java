@@ -37,6 +37,7 @@ final class DictIterator extends PyObject {
         this.cursor = dict.storage().cursor();
         this.size = dict.size();
         Refs.incref(dict);
+        Refs.memory().share(dict); // threads sharing the iterator count it with tryIncref
     }
 
     @Override
@@ -51,32 +52,38 @@ final class DictIterator extends PyObject {
 
     @Override
     public PyObject next() {
-        PyDict d = dict;
+        // A reference of this call's own: another thread sharing the iterator may reach the end
+        // and give the dict back (possibly its last reference) while this one still reads it.
+        PyDict d = SharedFields.loadNew(DICT, this);
         if (d == null) {
             return null;
         }
-        if (d.size() != size) {
-            if (dict == null) {
-                return null; // another thread sharing this iterator reached the end and gave the dict back
+        try {
+            if (d.size() != size) {
+                if (dict == null) {
+                    return null; // another thread sharing this iterator reached the end and gave the dict back
+                }
+                throw Errors.runtimeError("dictionary changed size during iteration");
             }
-            throw Errors.runtimeError("dictionary changed size during iteration");
-        }
-        MapStorage.Entry<PyObject, PyObject> e = cursor.next();
-        if (e == null) {
-            if (DICT.compareAndSet(this, d, null)) { // exactly one of the threads sharing it gives the dict back
-                Refs.decref(d);
+            MapStorage.Entry<PyObject, PyObject> e = cursor.next();
+            if (e == null) {
+                if (DICT.compareAndSet(this, d, null)) { // exactly one of the threads sharing it gives the dict back
+                    Refs.decref(d);
+                }
+                return null;
             }
-            return null;
-        }
-        switch (kind) {
-            case KEYS:
-                Refs.decref(e.value());
-                return e.key();
-            case VALUES:
-                Refs.decref(e.key());
-                return e.value();
-            default:
-                return PyTuple.steal(new PyObject[] {e.key(), e.value()});
+            switch (kind) {
+                case KEYS:
+                    Refs.decref(e.value());
+                    return e.key();
+                case VALUES:
+                    Refs.decref(e.key());
+                    return e.value();
+                default:
+                    return PyTuple.steal(new PyObject[] {e.key(), e.value()});
+            }
+        } finally {
+            Refs.decref(d);
         }
     }
 

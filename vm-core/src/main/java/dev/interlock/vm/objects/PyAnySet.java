@@ -498,6 +498,7 @@ public abstract class PyAnySet extends PyObject {
 
         SetIterator(PyAnySet set) {
             this.set = Refs.newRef(set);
+            Refs.memory().share(set); // threads sharing the iterator count it with tryIncref
             this.cursor = set.elements.cursor();
             this.size = set.elements.size();
         }
@@ -514,21 +515,27 @@ public abstract class PyAnySet extends PyObject {
 
         @Override
         public PyObject next() {
-            PyAnySet s = set;
+            // A reference of this call's own: another thread sharing the iterator may reach the
+            // end and give the set back (possibly its last reference) while this one reads it.
+            PyAnySet s = SharedFields.loadNew(SET, this);
             if (s == null) {
                 return null;
             }
-            if (s.elements.size() != size) {
-                if (set == null) {
-                    return null; // another thread sharing this iterator reached the end and gave the set back
+            try {
+                if (s.elements.size() != size) {
+                    if (set == null) {
+                        return null; // another thread sharing this iterator reached the end and gave the set back
+                    }
+                    throw Errors.runtimeError("Set changed size during iteration");
                 }
-                throw Errors.runtimeError("Set changed size during iteration");
-            }
-            PyObject k = cursor.next();
-            if (k == null && SET.compareAndSet(this, s, null)) { // exactly one of the threads sharing it gives the set back
+                PyObject k = cursor.next();
+                if (k == null && SET.compareAndSet(this, s, null)) { // exactly one of the threads sharing it gives the set back
+                    Refs.decref(s);
+                }
+                return k;
+            } finally {
                 Refs.decref(s);
             }
-            return k;
         }
 
         @Override

@@ -703,6 +703,7 @@ public final class PyList extends PyObject {
         ListIterator(PyList list) {
             this.list = list;
             Refs.incref(list);
+            Refs.memory().share(list); // threads sharing the iterator count it with tryIncref
         }
 
         @Override
@@ -717,20 +718,26 @@ public final class PyList extends PyObject {
 
         @Override
         public PyObject next() {
-            PyList l = list;
+            // A reference of this call's own: another thread sharing the iterator may reach the
+            // end and give the list back (possibly its last reference) while this one reads it.
+            PyList l = SharedFields.loadNew(LIST, this);
             if (l == null) {
                 return null;
             }
-            int i = index;
-            PyObject v = l.items.getNew(i);
-            if (v == null) {
-                if (LIST.compareAndSet(this, l, null)) { // exactly one of the threads sharing it gives the list back
-                    Refs.decref(l);
+            try {
+                int i = index;
+                PyObject v = l.items.getNew(i);
+                if (v == null) {
+                    if (LIST.compareAndSet(this, l, null)) { // exactly one of the threads sharing it gives the list back
+                        Refs.decref(l);
+                    }
+                    return null;
                 }
-                return null;
+                index = i + 1;
+                return v;
+            } finally {
+                Refs.decref(l);
             }
-            index = i + 1;
-            return v;
         }
 
         @Override
